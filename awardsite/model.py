@@ -1,0 +1,93 @@
+"""The content model: the one definition that validation, schemas and docs read.
+
+Each field's `doc` is the sentence editors see in the format reference. Types are
+plain Python types with a few `Annotated` kinds the validator checks further.
+Fields marked `derived` come from the file name, not from a key in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, field
+from typing import Annotated, Any, Literal, Optional, Union
+
+Markdown = Annotated[str, "markdown"]  # rendered with raw HTML off
+Url = Annotated[str, "url"]  # an absolute http(s) address
+Email = Annotated[str, "email"]  # a plain address: name@example.org
+Percent = Annotated[int, "percent"]  # a whole number from 0 to 100
+Result = Literal["shortlisted", "highly-commended", "winner"]
+
+SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+
+
+def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool = False) -> Any:
+    """Declare a field with its one-sentence documentation."""
+    meta = {"doc": doc, "min_items": min_items, "derived": derived}
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str = spec("What to contact them about, e.g. `Judging and event management`.")
+    name: Optional[str] = spec("A person or team.", None)
+    email: Optional[Email] = spec("An email address.", None)
+    phone: Optional[str] = spec("A phone number, written as it should appear.", None)
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str = spec("The partner organisation's name.")
+    url: Optional[Url] = spec("The partner's website.", None)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    heading: str = spec("The section heading, e.g. `Ambition`.")
+    points: tuple[Markdown, ...] = spec("What judges look for: one line of markdown each.", min_items=1)
+    weight: Optional[Percent] = spec("Share of the marks in percent; give all criteria one or none.", None)
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str = spec("The programme's name, shown on every page.")
+    base_url: Url = spec("Where the site is published; its path is the prefix of every link.")
+    intro: Markdown = spec("The home page's introduction.")
+    contacts: tuple[Contact, ...] = spec("Contacts shown on every category page, after its own.", ())
+    language: str = spec("The language of the content, as a BCP 47 tag.", "en-GB")
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str = spec("The file name without `.yaml`: the page's address and the tab's id.", derived=True)
+    title: str = spec("The award's name.")
+    intro: Markdown = spec("What the award recognises and what judges look for.")
+    eligibility: Markdown = spec("Who may enter.")
+    criteria: tuple[Criterion, ...] = spec("The judging criteria, one headed section each.", min_items=1)
+    order: Optional[int] = spec("Position in lists and tabs; lower first, then by title.", None)
+    summary: Optional[str] = spec("One line for the home page; the intro's first sentence if left out.", None)
+    partner: Optional[Union[str, Partner]] = spec("The award partner: a name, or `name` and `url`.", None)
+    how_to_enter: Optional[Markdown] = spec("Steps to enter, shown above the entry link.", None)
+    entry_url: Optional[Url] = spec("Where to start an entry.", None)
+    contacts: tuple[Contact, ...] = spec("Contacts for this award, shown before the site-wide ones.", ())
+
+
+@dataclass(frozen=True)
+class Entry:
+    organisation: str = spec("The organisation or partnership that entered.")
+    title: str = spec("The project's title.")
+    synopsis: Markdown = spec("A short description of the project.")
+    result: Result = spec("`shortlisted`, `highly-commended` or `winner`.", "shortlisted")
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    slug: str = spec("The file name without `.yaml`: the category it belongs to.", derived=True)
+    entries: tuple[Entry, ...] = spec("The shortlisted entries, in the order shown.", min_items=1)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything read from a content folder, validated and ordered."""
+
+    site: Site  # site.yaml
+    categories: tuple[Category, ...]  # categories/*.yaml, sorted by order then title
+    shortlists: dict[str, Shortlist]  # shortlist/*.yaml by category slug, in category order

@@ -1,0 +1,64 @@
+"""The one place that knows the site's addresses and the base-path prefix.
+
+GitHub Pages serves a project site under `/<repo>/`, so every internal link is
+written as an absolute path that starts with the prefix taken from `base_url`.
+Templates call these methods; they never join paths themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def check_url(url: str) -> str | None:
+    """Return why `url` is not an absolute http(s) address, or None if it is."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or _INVISIBLE.search(url):
+        return f"must be an http:// or https:// address, not `{url}`"
+    return None
+
+
+def is_safe_link(url: str) -> bool:
+    """True for links content may carry: relative, #fragment, http(s), mailto and tel."""
+    cleaned = _INVISIBLE.sub("", url)
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in ("http", "https", "mailto", "tel")
+
+
+class Urls:
+    """Addresses of every page and asset, for one base URL."""
+
+    def __init__(self, base_url: str) -> None:
+        parts = urlsplit(base_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.prefix = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
+
+    def path(self, page: str = "") -> str:
+        """The site path of `page`, given relative to the site root (`shortlist/`)."""
+        return self.prefix + quote(page.lstrip("/"))
+
+    def absolute(self, page: str = "") -> str:
+        """The full address of `page`, for canonical links and the sitemap."""
+        return self.origin + self.path(page)
+
+    def home(self) -> str:
+        return self.path("")
+
+    def category(self, slug: str) -> str:
+        return self.path(f"categories/{slug}/")
+
+    def shortlist(self, slug: str | None = None) -> str:
+        """The shortlist page, opened at the tab of `slug` when given."""
+        return self.path("shortlist/") + (f"#{slug}" if slug else "")
+
+    def asset(self, name: str) -> str:
+        return self.path(f"assets/{name}")
+
+
+def page_file(page: str) -> str:
+    """The output file for a page path: `shortlist/` -> `shortlist/index.html`."""
+    return page + "index.html" if page == "" or page.endswith("/") else page

@@ -1,0 +1,155 @@
+"""Read one YAML file into a small tree of text values that remember their lines.
+
+PyYAML follows YAML 1.1, where `NO` is false, `012` is 10 and `12:30` is 750. We
+only *compose* the document (parse it into nodes) and never let PyYAML construct
+Python values, so every scalar stays exactly the text the editor wrote; the model
+converts text to numbers only where it asks for one. Tags that would construct
+objects, aliases and duplicate keys are refused here, with the line they are on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from .errors import Problems
+
+MAX_BYTES = 5 * 1024 * 1024  # far above any real content file; refuses accidents early
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_NULL = _STD + "null"
+
+
+@dataclass(frozen=True)
+class Scalar:
+    text: str | None  # the text as written; None for an empty value, `~` or `null`
+    line: int  # 1-based line where the value starts
+
+
+@dataclass(frozen=True)
+class Mapping:
+    entries: dict[str, tuple[int, "Node"]]  # key -> (line of the key, value)
+    line: int  # 1-based line where the mapping starts
+
+
+@dataclass(frozen=True)
+class Sequence:
+    items: tuple["Node", ...]  # the items, in order
+    line: int  # 1-based line where the list starts
+
+
+Node = Union[Scalar, Mapping, Sequence]
+
+
+def kind_name(node: Node) -> str:
+    """Describe a node's kind the way an editor would: text, a list, a mapping."""
+    if isinstance(node, Mapping):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, Sequence):
+        return "a list"
+    return "nothing" if node.text is None else "text"
+
+
+def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
+    """Parse `path` (reported as `name`) into a Mapping, or add problems and return None."""
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        problems.add(name, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        return None
+    text = _decode(data, name, problems)
+    if text is None:
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        problems.add(name, _line(exc.problem_mark or exc.context_mark), f"invalid YAML: {_yaml_message(exc)}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(name, 1, f"invalid YAML: {exc}")
+        return None
+    except RecursionError:
+        problems.add(name, 1, "invalid YAML: nested too deeply")
+        return None
+    if root is None:
+        problems.add(name, 1, "file is empty; expected keys such as `title:`")
+        return None
+    tree = _Converter(name, problems).convert(root)
+    if not isinstance(tree, Mapping):
+        problems.add(name, tree.line, f"expected a mapping of keys to values, found {kind_name(tree)}")
+        return None
+    return tree
+
+
+def _decode(data: bytes, name: str, problems: Problems) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(
+            name, line, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save the file as UTF-8"
+        )
+        return None
+
+
+def _line(mark: yaml.Mark | None) -> int:
+    return mark.line + 1 if mark else 1
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    context = exc.context
+    if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+        context += f" (from line {_line(exc.context_mark)})"
+    return "; ".join(p for p in (context, exc.problem) if p) or "could not be parsed"
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes like SafeLoader but stops at the first alias, where it stands."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            # Refusing aliases keeps every document linear in size: no "billion laughs".
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (`*name`) are not supported; write the value out in full", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+class _Converter:
+    """Turn composed PyYAML nodes into Scalar/Mapping/Sequence, checking as it goes."""
+
+    def __init__(self, name: str, problems: Problems) -> None:
+        self.name = name
+        self.problems = problems
+
+    def convert(self, node: yaml.Node) -> Node:
+        line = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.add(self.name, line, f"tag `{node.tag}` is not allowed; remove it")
+            return Scalar(None, line)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, line)
+        if isinstance(node, yaml.SequenceNode):
+            return Sequence(tuple(self.convert(item) for item in node.value), line)
+        if node.tag == _NULL and node.style is None:
+            return Scalar(None, line)
+        return Scalar(node.value, line)
+
+    def _mapping(self, node: yaml.MappingNode, line: int) -> Mapping:
+        entries: dict[str, tuple[int, Node]] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            key = self.convert(key_node)
+            if not isinstance(key, Scalar) or key.text is None:
+                self.problems.add(self.name, key_line, "a key must be plain text")
+                continue
+            value = self.convert(value_node)
+            if key.text in entries:
+                first = entries[key.text][0]
+                self.problems.add(self.name, key_line, f"duplicate key `{key.text}` (first given on line {first})")
+                continue
+            entries[key.text] = (key_line, value)
+        return Mapping(entries, line)
