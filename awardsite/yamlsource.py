@@ -65,7 +65,7 @@ def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        problems.add(name, _line(exc.problem_mark or exc.context_mark), f"invalid YAML: {_yaml_message(exc)}")
+        problems.add(name, *_yaml_problem(exc))
         return None
     except yaml.YAMLError as exc:
         problems.add(name, 1, f"invalid YAML: {exc}")
@@ -76,7 +76,10 @@ def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
     if root is None:
         problems.add(name, 1, "file is empty; expected keys such as `title:`")
         return None
-    tree = _Converter(name, problems).convert(root)
+    converter = _Converter(name, problems)
+    tree = converter.convert(root)
+    if converter.refused_tag:
+        return None  # the document's shape is unknown where the tag was: stop at that problem
     if not isinstance(tree, Mapping):
         problems.add(name, tree.line, f"expected a mapping of keys to values, found {kind_name(tree)}")
         return None
@@ -98,11 +101,20 @@ def _line(mark: yaml.Mark | None) -> int:
     return mark.line + 1 if mark else 1
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line an editor should look at, and PyYAML's message with a plain hint."""
+    line = _line(exc.problem_mark or exc.context_mark)
     context = exc.context
-    if context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+    if exc.context_mark and "<stream end>" in (exc.problem or ""):
+        line = _line(exc.context_mark)  # an unclosed bracket or quote: point at where it opened
+    elif context and exc.context_mark and _line(exc.context_mark) != line:
         context += f" (from line {_line(exc.context_mark)})"
-    return "; ".join(p for p in (context, exc.problem) if p) or "could not be parsed"
+    message = "; ".join(p for p in (context, exc.problem) if p) or "could not be parsed"
+    if "expected <block end>" in message or "mapping values are not allowed" in message:
+        message += " (check this line's indentation, and quote text that contains `: `)"
+    elif "<stream end>" in message:
+        message += " (a bracket or quote opened here is never closed)"
+    return line, f"invalid YAML: {message}"
 
 
 class _Loader(yaml.SafeLoader):
@@ -124,11 +136,13 @@ class _Converter:
     def __init__(self, name: str, problems: Problems) -> None:
         self.name = name
         self.problems = problems
+        self.refused_tag = False
 
     def convert(self, node: yaml.Node) -> Node:
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
             self.problems.add(self.name, line, f"tag `{node.tag}` is not allowed; remove it")
+            self.refused_tag = True
             return Scalar(None, line)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, line)
