@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__, pipeline
-from .errors import BuildError, ContentError
+from . import __version__, importer, pipeline, scaffold, schema
+from .errors import BuildError, ContentError, Problem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,38 +17,112 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "build")  # `python build.py` means `python build.py build`
     args = _parser().parse_args(argv)
-    source = Path(args.source)
     try:
-        if args.command == "check":
-            content = pipeline.check(source)
-            print(f"{source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists")
-        else:
-            started = time.perf_counter()
-            out = Path(args.out) if args.out else source / "_site"
-            files = pipeline.build(source, out, args.base_url)
-            took = time.perf_counter() - started
-            print(f"built {len(files)} files into {out} in {took:.2f}s")
+        return args.handler(args)
     except ContentError as exc:
-        prefix = "" if source.resolve() == Path.cwd().resolve() else f"{args.source.rstrip('/')}/"
-        for problem in exc.problems:
-            print(problem.format(prefix), file=sys.stderr)
-        count = len(exc.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", file=sys.stderr)
+        _report(exc.problems, args)
         return 1
     except (BuildError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    out = Path(args.out) if args.out else Path(args.source) / "_site"
+    files = pipeline.build(Path(args.source), out, args.base_url)
+    print(f"built {len(files)} files into {out} in {time.perf_counter() - started:.2f}s")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    content = pipeline.check(Path(args.source))
+    if args.format == "text":
+        print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in schema.write_all(Path(args.source) / "schemas"):
+        print(f"wrote {path}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = scaffold.new_category(Path(args.source), args.title)
+    print(f"wrote {path}: fill in each field, then run `python build.py check`")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    source = Path(args.source)
+    changes = importer.plan(Path(args.csv), source)
+    for change in changes:
+        print(change.diff(source) if args.dry_run else f"wrote {change.path}")
+    if not args.dry_run:
+        importer.apply(changes)
+    verb = "would change" if args.dry_run else "changed"
+    print(f"{verb} {len(changes)} shortlist file{'s' if len(changes) != 1 else ''}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from . import serve  # livereload is only needed for previewing
+
+    out = Path(args.out) if args.out else Path(args.source) / "_site"
+    serve.serve(Path(args.source), out, args.base_url, args.host, args.port, log=print)
+    return 0
+
+
+def _report(problems: list[Problem], args: argparse.Namespace) -> None:
+    source = getattr(args, "source", ".")
+    prefix = "" if Path(source).resolve() == Path.cwd().resolve() else f"{source.rstrip('/')}/"
+    if getattr(args, "format", "text") == "github":
+        for p in problems:
+            where = _escape(f"{prefix}{p.file}", True)
+            print(f"::error file={where},line={max(p.line, 1)},title=Content error::{_escape(p.message, False)}")
+    else:
+        for problem in problems:
+            print(problem.format(prefix), file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", file=sys.stderr)
+
+
+def _escape(text: str, is_property: bool) -> str:
+    """Escape for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build an awards site from YAML content.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build the site (the default command)")
-    check = commands.add_parser("check", help="validate the content without building")
-    for sub in (build, check):
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler, help: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+        sub = commands.add_parser(name, help=help, description=help)
         sub.add_argument("--source", default=".", help="the content folder (default: the current folder)")
-    build.add_argument("--out", help="the output folder (default: _site in the content folder)")
-    build.add_argument("--base-url", help="publish under this address instead of site.yaml's base_url")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    for name, handler, help in (
+        ("build", _build, "build the site (the default command)"),
+        ("serve", _serve, "build, serve on 127.0.0.1 and rebuild and reload on every change"),
+    ):
+        sub = command(name, handler, help)
+        sub.add_argument("--out", help="the output folder (default: _site in the content folder)")
+        sub.add_argument("--base-url", help="publish under this address instead of site.yaml's base_url")
+    serve = commands.choices["serve"]
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    check = command("check", _check, "validate the content without building")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="`github` prints GitHub Actions annotations")
+    command("schema", _schema, "regenerate the JSON Schemas in schemas/ from the model")
+    new = command("new", _new, "start a new content file: `new category \"Title of the award\"`")
+    new.add_argument("kind", choices=["category"])
+    new.add_argument("title", help="the award's title; its file name is made from it")
+    imp = command("import", _import, "write shortlist files from a CSV spreadsheet")
+    imp.add_argument("csv", help="a CSV with columns category, organisation, title, synopsis, result")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     return parser

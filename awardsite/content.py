@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems
-from .model import SLUG_PATTERN, Category, Content, Contact, Shortlist, Site
+from .model import SLUG_PATTERN, Category, Content, Shortlist, Site
 from .validate import build, did_you_mean
 from .yamlsource import Mapping, read_yaml
 
@@ -39,10 +39,7 @@ def _load_site(source: Path, problems: Problems) -> Site | None:
         problems.add("site.yaml", 1, f"missing: every content folder needs a site.yaml (looked in {source})")
         return None
     tree = read_yaml(path, "site.yaml", problems)
-    site = build(Site, tree, "site.yaml", problems) if tree else None
-    if site is not None:
-        _check_contacts(site.contacts, "site.yaml", tree, problems)
-    return site
+    return build(Site, tree, "site.yaml", problems) if tree else None
 
 
 def _yaml_files(source: Path, folder: str, problems: Problems) -> list[Path]:
@@ -79,16 +76,6 @@ def _check_category(category: Category, tree: Mapping, problems: Problems) -> No
         problems.add(name, line, "give a `weight` for every criterion or for none")
     elif given and sum(given) != 100:
         problems.add(name, line, f"criteria weights add up to {sum(given)}, not 100")
-    _check_contacts(category.contacts, name, tree, problems)
-
-
-def _check_contacts(contacts: tuple[Contact, ...], name: str, tree: Mapping, problems: Problems) -> None:
-    if not contacts:
-        return
-    items = tree.entries["contacts"][1].items  # validated as a list, so the lines line up
-    for contact, node in zip(contacts, items):
-        if not (contact.name or contact.email or contact.phone):
-            problems.add(name, node.line, f"contact `{contact.role}` needs a `name`, `email` or `phone`")
 
 
 def _check_shortlists_have_categories(files: list[Path], slugs: set[str], problems: Problems) -> None:

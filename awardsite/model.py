@@ -8,7 +8,7 @@ Fields marked `derived` come from the file name, not from a key in the file.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 Markdown = Annotated[str, "markdown"]  # rendered with raw HTML off
 Url = Annotated[str, "url"]  # an absolute http(s) address
@@ -17,6 +17,8 @@ Percent = Annotated[int, "percent"]  # a whole number from 0 to 100
 Result = Literal["shortlisted", "highly-commended", "winner"]
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+URL_PATTERN = r"^https?://[^\s/?#]+"  # the schema's rough check; urls.check_url is the exact one
 
 
 def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool = False) -> Any:
@@ -27,6 +29,8 @@ def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool 
 
 @dataclass(frozen=True)
 class Contact:
+    ONE_OF: ClassVar[tuple[str, ...]] = ("name", "email", "phone")  # at least one of these is required
+
     role: str = spec("What to contact them about, e.g. `Judging and event management`.")
     name: Optional[str] = spec("A person or team.", None)
     email: Optional[Email] = spec("An email address.", None)

@@ -14,11 +14,12 @@ import typing
 from typing import Any, Literal, Union
 
 from .errors import Problems
+from .model import EMAIL_PATTERN
 from .urls import check_url
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
 _INVALID = object()  # a value that failed; its problem is already recorded
-_EMAIL = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_EMAIL = re.compile(EMAIL_PATTERN)
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
@@ -58,6 +59,10 @@ class _Checker:
                 values[name] = self.value(hints[name], child, name, line, f.metadata)
             elif f.default is dataclasses.MISSING:
                 self.fail(node.line, f"missing required key `{name}`")
+        one_of = getattr(cls, "ONE_OF", ())
+        if one_of and not any(name in node.entries for name in one_of):
+            keys = ", ".join(f"`{k}`" for k in one_of)
+            self.fail(node.line, f"a {cls.__name__.lower()} needs at least one of {keys}")
         return cls(**values) if len(self.problems.items) == before else _INVALID
 
     def value(self, tp: Any, node: Node, name: str, line: int, meta: Any) -> Any:

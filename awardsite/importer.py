@@ -1,0 +1,130 @@
+"""Spreadsheet import: a CSV of shortlisted entries becomes `shortlist/<slug>.yaml` files.
+
+Columns: category, organisation, title, synopsis, result (the same columns the built
+site publishes). Every row is checked first; if any is bad, nothing is written.
+Each category named in the CSV gets its shortlist replaced by the CSV's rows for it,
+in order; shortlists of other categories are left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import load
+from .errors import ContentError, Problems
+from .model import Content, Result
+from .validate import did_you_mean
+from .yamlwrite import dump, write_atomically
+
+COLUMNS = ("category", "organisation", "title", "synopsis", "result")
+REQUIRED = ("category", "organisation", "title", "synopsis")
+RESULTS = typing.get_args(Result)
+HEADER = "# yaml-language-server: $schema=../schemas/shortlist.schema.json\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    path: Path  # the shortlist file
+    old: str  # its text now ("" when new)
+    new: str  # its text after the import
+
+    def diff(self, source: Path) -> str:
+        name = self.path.relative_to(source).as_posix()
+        lines = difflib.unified_diff(self.old.splitlines(True), self.new.splitlines(True), f"a/{name}", f"b/{name}")
+        return "".join(lines)
+
+
+def plan(csv_path: Path, source: Path) -> list[Change]:
+    """Read and check the CSV against the content; return the file changes, or raise ContentError."""
+    content = load(source)
+    name = csv_path.name
+    problems = Problems()
+    rows = _read_rows(csv_path, name, problems)
+    problems.raise_if_any()
+    by_category: dict[str, list[dict[str, str]]] = {}
+    for line, row_number, row in rows:
+        slug = _category_slug(row.get("category", ""), content, name, line, row_number, problems)
+        entry = _entry(row, name, line, row_number, problems)
+        if slug and entry:
+            by_category.setdefault(slug, []).append(entry)
+    problems.raise_if_any()
+    changes = []
+    for slug in sorted(by_category, key=[c.slug for c in content.categories].index):
+        path = source / "shortlist" / f"{slug}.yaml"
+        old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        new = HEADER + dump({"entries": by_category[slug]})
+        if new != old:
+            changes.append(Change(path, old, new))
+    return changes
+
+
+def apply(changes: list[Change]) -> None:
+    """Write the planned files."""
+    for change in changes:
+        write_atomically(change.path, change.new)
+
+
+def _read_rows(path: Path, name: str, problems: Problems) -> list[tuple[int, int, dict[str, str]]]:
+    """(line, row number, row) for every data row; Excel's BOM and CRLF are fine."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.add(name, 1, f"not UTF-8 (byte 0x{exc.object[exc.start]:02x}); in Excel use Save As › CSV UTF-8")
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    missing = [c for c in REQUIRED if c not in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    for column in missing:
+        problems.add(name, 1, f"missing column `{column}`; the columns are {', '.join(COLUMNS)}")
+    for column in unknown:
+        problems.add(name, 1, f"unknown column `{column}`{did_you_mean(column, COLUMNS)}")
+    if missing or unknown:
+        return []
+    rows = []
+    line = reader.line_num + 1
+    for row_number, row in enumerate(reader, start=2):
+        if any((v or "").strip() for k, v in row.items() if k is not None):
+            rows.append((line, row_number, {k: (v or "") for k, v in row.items() if k is not None}))
+        if None in row:
+            problems.add(name, line, f"row {row_number}: more cells than columns")
+        line = reader.line_num + 1
+    return rows
+
+
+def _category_slug(value: str, content: Content, name: str, line: int, row: int, problems: Problems) -> str | None:
+    """The category a cell names, by slug or by title (as judges' spreadsheets often have it)."""
+    wanted = " ".join(value.split()).casefold()
+    for category in content.categories:
+        if wanted in (category.slug, " ".join(category.title.split()).casefold()):
+            return category.slug
+    choices = [c.slug for c in content.categories] + [c.title for c in content.categories]
+    what = f"unknown category `{value}`" if wanted else "the category is empty"
+    problems.add(name, line, f"row {row}: {what}{did_you_mean(value, choices)}")
+    return None
+
+
+def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Problems) -> dict[str, str] | None:
+    entry = {}
+    for column in ("organisation", "title"):
+        entry[column] = " ".join(row[column].split())
+    entry["synopsis"] = row["synopsis"].replace("\r\n", "\n").strip() + "\n"
+    ok = True
+    for column in ("organisation", "title", "synopsis"):
+        if not entry[column].strip():
+            problems.add(name, line, f"row {number}: `{column}` is empty")
+            ok = False
+    result = "-".join(row.get("result", "").lower().split()) or "shortlisted"
+    if result not in RESULTS:
+        listed = ", ".join(RESULTS)
+        problems.add(name, line, f"row {number}: result `{row['result']}` is not one of {listed}")
+        ok = False
+    elif result != "shortlisted":
+        entry["result"] = result
+    return entry if ok else None

@@ -1,0 +1,52 @@
+"""`build.py new category "Title"`: a new category file with every field, each explained."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from .errors import BuildError
+from .model import SLUG_PATTERN, Category
+from .yamlwrite import dump
+
+# Starting values for a new file; the comments above each key come from the model.
+_STARTERS = {
+    "intro": "Replace this with what the award recognises and why it matters.\n",
+    "eligibility": "Replace this with who may enter.\n",
+    "criteria": [{"heading": "Ambition", "points": ["Replace this with what judges look for"]}],
+    "how_to_enter": "1. Read the criteria on this page.\n2. Write your entry.\n3. Submit it before the deadline.\n",
+    "contacts": [],
+}
+
+
+def slugify(title: str) -> str:
+    """A slug from a title: `Reducing Healthcare Inequalities Award` -> `reducing-healthcare-inequalities-award`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    slug = re.sub(r"^[0-9-]+", "", slug)
+    if not re.match(SLUG_PATTERN, slug):
+        raise BuildError(f"cannot make a file name from `{title}`: use a title with letters in it")
+    return slug
+
+
+def category_text(title: str) -> str:
+    """The YAML for a new category: every key, with the model's description above it."""
+    parts = ["# yaml-language-server: $schema=../schemas/category.schema.json\n"]
+    for field in dataclasses.fields(Category):
+        if field.metadata.get("derived"):
+            continue
+        value = title if field.name == "title" else _STARTERS.get(field.name)
+        parts.append(f"\n# {field.metadata['doc']}\n")
+        parts.append(dump({field.name: value}).replace(": null\n", ":\n"))
+    return "".join(parts)
+
+
+def new_category(source: Path, title: str) -> Path:
+    """Write `categories/<slug>.yaml` for `title`; refuse to overwrite an existing file."""
+    path = source / "categories" / f"{slugify(title)}.yaml"
+    if path.exists():
+        raise BuildError(f"{path} already exists; choose another title or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(category_text(title))
+    return path

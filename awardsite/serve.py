@@ -1,0 +1,119 @@
+"""`build.py serve`: build, serve the output folder, rebuild and reload on every change.
+
+Serving is a small WSGI app of ours (only files inside the output folder, under the
+base path, with the site's 404 page and an error page while the content is broken).
+livereload watches the files and tells open tabs to reload; it is used only in
+`serve()`, so it can be swapped for another reloader without touching the rest.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import pipeline
+from .errors import BuildError, ContentError, Problem
+from .urls import Urls
+
+WATCHED = ("site.yaml", "categories", "shortlist", "templates", "assets")
+
+
+class Preview:
+    """The site being previewed: rebuilt on demand, remembering the last build's problems."""
+
+    def __init__(self, source: Path, out: Path, base_url: str | None) -> None:
+        self.source, self.out, self.base_url = source, out, base_url
+        self.problems: list[str] = []
+        self.prefix = Urls(base_url).prefix if base_url else "/"
+
+    def rebuild(self) -> list[str]:
+        """Build again; return the problems (empty when the build succeeded)."""
+        try:
+            content = pipeline.check(self.source)
+            self.prefix = Urls(self.base_url or content.site.base_url).prefix
+            pipeline.build(self.source, self.out, self.base_url)
+            self.problems = []
+        except ContentError as exc:
+            self.problems = [p.format() for p in exc.problems]
+        except (BuildError, OSError) as exc:
+            self.problems = [str(exc)]
+        return self.problems
+
+
+def resolve(out: Path, prefix: str, path: str) -> Path | None:
+    """The file inside `out` that a request path names, or None: nothing outside is ever served."""
+    if not path.startswith(prefix) or "\x00" in path:
+        return None
+    parts = path[len(prefix):].split("/")
+    if any(part in ("..", ".") or part.startswith(".") for part in parts):
+        return None
+    root = out.resolve()
+    candidate = root.joinpath(*[p for p in parts if p])
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    real = Path(os.path.realpath(candidate))
+    if real != root and root not in real.parents:
+        return None  # a symlink pointing out of the site
+    return real if real.is_file() else None
+
+
+def make_app(preview: Preview) -> Callable:
+    """The WSGI app serving `preview`'s output folder under its base path."""
+
+    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/")
+        if path == "/" and preview.prefix != "/":
+            start_response("302 Found", [("Location", preview.prefix)])
+            return [b""]
+        if preview.prefix != "/" and path == preview.prefix.rstrip("/"):
+            start_response("301 Moved Permanently", [("Location", preview.prefix)])
+            return [b""]
+        file = resolve(preview.out, preview.prefix, path)
+        if preview.problems and (file is None or file.suffix == ".html"):
+            return _respond(start_response, "500 Content Error", "text/html", error_page(preview.problems))
+        if file is None:
+            page = preview.out / "404.html"
+            body = page.read_bytes() if page.is_file() else b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
+            return _respond(start_response, "404 Not Found", "text/html", body)
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        return _respond(start_response, "200 OK", kind, file.read_bytes())
+
+    return app
+
+
+def _respond(start_response: Callable, status: str, kind: str, body: bytes) -> list[bytes]:
+    charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith(("xml", "javascript", "json")) else ""
+    start_response(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store")])
+    return [body]
+
+
+def error_page(problems: list[str]) -> bytes:
+    """The page shown for every page while the content has problems."""
+    items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Content error</title></head>\n"
+        "<body style=\"font-family:system-ui,sans-serif;margin:2rem;max-width:60rem\">\n"
+        f"<h1>The site cannot be built: {len(problems)} problem{'s' if len(problems) != 1 else ''}</h1>\n"
+        f"<ul>\n{items}\n</ul>\n<p>Fix the file and save: this page reloads by itself.</p>\n</body></html>\n"
+    ).encode("utf-8")
+
+
+def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None]) -> None:
+    """Build, then serve and rebuild on changes until interrupted."""
+    from livereload import Server
+
+    preview = Preview(source, out, base_url)
+
+    def rebuild() -> None:
+        problems = preview.rebuild()
+        log("rebuilt" if not problems else "\n".join(problems))
+
+    rebuild()
+    server = Server(app=make_app(preview))
+    for name in WATCHED:
+        server.watch(str(source / name), rebuild)
+    log(f"serving {out} at http://{host}:{port}{preview.prefix} (Ctrl+C stops)")
+    server.serve(host=host, port=port, debug=False, restart_delay=0)
