@@ -1,0 +1,74 @@
+"""Start `build.py serve` as its own process on a free loopback port, and stop it by pid."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(status, body) of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+class ServeProcess:
+    """`build.py serve --source folder` on 127.0.0.1; `stop()` ends it by its process id."""
+
+    def __init__(self, folder: Path, *args: str) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--source", str(folder), "--port", str(self.port), *args],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        self.root = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                assert self.process.poll() is None, self.output()
+                time.sleep(0.1)
+        self.stop()
+        raise AssertionError("serve did not start within 20 seconds")
+
+    def wait_for(self, url: str, predicate, timeout: float = 5.0) -> float:  # type: ignore[no-untyped-def]
+        """Seconds until `predicate(status, body)` holds for `url`; fails after `timeout`."""
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            assert self.process.poll() is None, "the server exited"
+            if predicate(*fetch(url)):
+                return time.monotonic() - started
+            time.sleep(0.05)
+        raise AssertionError(f"{url} did not change within {timeout}s: {fetch(url)}")
+
+    def output(self) -> str:
+        return self.process.stdout.read().decode() if self.process.stdout and self.process.poll() is not None else ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)

@@ -1,0 +1,101 @@
+"""Editors' commands: `new category`, `import`, `check --format github`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from awardsite.content import load
+from conftest import run_cli
+
+EXCEL_CSV = (
+    "\ufeffcategory,organisation,title,synopsis,result\r\n"
+    'first,First Trust,"Closing the gap: care","Line one.\r\n\r\n- a point\r\n- another",winner\r\n'
+    "First award,NO,12:30,Plain synopsis.,Highly commended\r\n"
+    'first,"Quote ""Q"" Trust",Third,"Commas, and more",\r\n'
+)
+
+
+def test_new_category_writes_every_field_with_a_comment_and_builds(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    result = run_cli("new", "category", "Digital Innovation: Award of the Year", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    path = folder / "categories/digital-innovation-award-of-the-year.yaml"
+    text = path.read_text()
+    for key in ("title", "intro", "eligibility", "criteria", "order", "summary", "partner", "how_to_enter",
+                "entry_url", "contacts"):
+        assert f"\n{key}:" in text
+    assert text.count("\n# ") >= 10
+    assert run_cli("check", cwd=folder).returncode == 0
+    category = next(c for c in load(folder).categories if c.slug == path.stem)
+    assert category.title == "Digital Innovation: Award of the Year"
+
+
+def test_new_category_refuses_to_overwrite(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    before = (folder / "categories/first.yaml").read_text()
+    result = run_cli("new", "category", "First", cwd=folder)
+    assert result.returncode == 1 and "already exists" in result.stderr
+    assert (folder / "categories/first.yaml").read_text() == before
+
+
+def test_import_reads_an_excel_csv_and_round_trips(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    (folder / "shortlist.csv").write_bytes(EXCEL_CSV.encode("utf-8"))
+    result = run_cli("import", "shortlist.csv", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    entries = load(folder).shortlists["first"].entries
+    assert [(e.organisation, e.title, e.result) for e in entries] == [
+        ("First Trust", "Closing the gap: care", "winner"),
+        ("NO", "12:30", "highly-commended"),
+        ('Quote "Q" Trust', "Third", "shortlisted"),
+    ]
+    assert entries[0].synopsis == "Line one.\n\n- a point\n- another\n"
+    again = run_cli("import", "shortlist.csv", cwd=folder)
+    assert "changed 0 shortlist files" in again.stdout  # importing twice changes nothing
+
+
+def test_import_dry_run_shows_the_change_and_writes_nothing(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    (folder / "shortlist.csv").write_bytes(EXCEL_CSV.encode("utf-8"))
+    before = (folder / "shortlist/first.yaml").read_bytes()
+    result = run_cli("import", "shortlist.csv", "--dry-run", cwd=folder)
+    assert result.returncode == 0
+    assert "+    result: winner\n" in result.stdout and "\n-    synopsis: What the first project did.\n" in result.stdout
+    assert "would change 1 shortlist file" in result.stdout
+    assert (folder / "shortlist/first.yaml").read_bytes() == before
+
+
+def test_import_rejects_bad_rows_by_number_and_writes_nothing(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    bad = EXCEL_CSV + "secnd,A,B,C,\r\nfirst,,B,C,\r\nfirst,A,B,C,winer\r\n"
+    (folder / "shortlist.csv").write_bytes(bad.encode("utf-8"))
+    before = (folder / "shortlist/first.yaml").read_bytes()
+    result = run_cli("import", "shortlist.csv", cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        "shortlist.csv:8: row 5: unknown category `secnd`",
+        "shortlist.csv:9: row 6: `organisation` is empty",
+        "shortlist.csv:10: row 7: result `winer` is not one of shortlisted, highly-commended, winner",
+    ]
+    assert (folder / "shortlist/first.yaml").read_bytes() == before
+    assert sorted(p.name for p in (folder / "shortlist").iterdir()) == ["first.yaml"]
+
+
+def test_import_names_missing_columns(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    (folder / "s.csv").write_text("category,organisation,titel,synopsis\nfirst,A,B,C\n")
+    result = run_cli("import", "s.csv", cwd=folder)
+    assert result.returncode == 1
+    assert "s.csv:1: missing column `title`" in result.stderr
+    assert "s.csv:1: unknown column `titel`; did you mean `title`?" in result.stderr
+
+
+def test_check_prints_github_annotations(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch({"shortlist/first.yaml": "entries:\n  - organisation: A\n    title: B\n    synopsis: C\n"
+                      "    result: 50%, maybe\n"})
+    result = run_cli("check", "--format", "github", "--source", "content", cwd=folder.parent)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/shortlist/first.yaml,line=5,title=Content error::`result` must be one of "
+        "`shortlisted`, `highly-commended`, `winner`, not `50%25, maybe`",
+    ]

@@ -1,0 +1,55 @@
+"""`build.py serve`: live rebuilds, an error page while content is broken, only the site served."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from servetools import ServeProcess, fetch
+
+
+@pytest.fixture
+def served(scratch):  # type: ignore[no-untyped-def]
+    folder = scratch()
+    server = ServeProcess(folder)
+    yield folder, server
+    server.stop()
+
+
+def test_an_edit_is_served_within_two_seconds_and_errors_show_then_clear(served) -> None:  # type: ignore[no-untyped-def]
+    folder, server = served
+    page = f"{server.root}/scratch/shortlist/"
+    status, body = fetch(page)
+    assert status == 200 and "First project" in body and "livereload.js" in body
+    shortlist = folder / "shortlist/first.yaml"
+    shortlist.write_text(shortlist.read_text().replace("First project", "Renamed project"))
+    took = server.wait_for(page, lambda s, b: "Renamed project" in b)
+    assert took < 2.0
+    shortlist.write_text("entries:\n  - organisation: [broken\n")
+    server.wait_for(page, lambda s, b: s == 500 and "shortlist/first.yaml:2:" in b)
+    shortlist.write_text(shortlist.read_text().replace("[broken", "Fixed Trust") + "    title: T\n    synopsis: S\n")
+    server.wait_for(page, lambda s, b: s == 200 and "Fixed Trust" in b)
+    assert server.process.poll() is None
+
+
+def test_the_site_is_served_under_its_base_path_with_its_404_page(served) -> None:  # type: ignore[no-untyped-def]
+    _, server = served
+    assert fetch(f"{server.root}/scratch/")[0] == 200
+    assert fetch(f"{server.root}/scratch/assets/site.css")[0] == 200
+    status, body = fetch(f"{server.root}/scratch/no-such-page/")
+    assert status == 404 and "Page not found" in body
+    assert fetch(f"{server.root}/index.html")[0] == 404  # outside the base path
+
+
+def test_nothing_outside_the_output_folder_is_served(served, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, server = served
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET")
+    os.symlink(secret, folder / "_site" / "link.txt")
+    for path in ["/scratch/../site.yaml", "/scratch/%2e%2e/site.yaml", "/scratch/%2E%2E/%2e%2e/secret.txt",
+                 "/scratch/..%2fsite.yaml", f"/scratch/{secret}", "/scratch//etc/passwd", "/scratch/link.txt",
+                 "/scratch/.awardsite", "/scratch/%00"]:
+        status, body = fetch(server.root + path)
+        assert status == 404 and "SECRET" not in body and "base_url" not in body, path
