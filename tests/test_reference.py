@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from awardsite import model
 from awardsite.reference import DOC, field_table, render_doc
 
@@ -16,4 +18,4 @@ def test_every_model_class_has_a_table_and_every_field_a_row() -> None:
     for cls in (model.Site, model.Contact, model.Category, model.Criterion, model.Partner, model.Shortlist, model.Entry):
         assert f"<!-- fields: {cls.__name__} -->" in text
         table = field_table(cls)
-        assert all(f"| `{name}` |" in table for name in cls.__dataclass_fields__ if name != "slug")
+        assert all(f"| `{f.name}` |" in table for f in dataclasses.fields(cls) if f.name != "slug")

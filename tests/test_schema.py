@@ -44,19 +44,15 @@ def as_json(node: Node) -> object:
 
 def schema_verdict(folder: Path) -> bool | None:
     """True if every content file passes its schema; None if some file is not readable YAML."""
-    ok = True
-    for path in sorted(folder.rglob("*.yaml")):
-        name = path.relative_to(folder).as_posix()
-        if name.startswith("_site/"):
-            continue
-        kind = "site" if name == "site.yaml" else {"categories": "category", "shortlist": "shortlist"}[path.parent.name]
-        problems = Problems()
-        tree = read_yaml(path, name, problems)
-        if problems.items:
-            return None
-        validator = jsonschema.Draft202012Validator(SCHEMAS[kind])
-        ok = ok and validator.is_valid(as_json(tree))
-    return ok
+    verdicts = []
+    for pattern, kind in {"site.yaml": "site", "categories/*.yaml": "category", "shortlist/*.yaml": "shortlist"}.items():
+        for path in sorted(folder.glob(pattern)):
+            problems = Problems()
+            tree = read_yaml(path, path.relative_to(folder).as_posix(), problems)
+            if problems.items:
+                return None
+            verdicts.append(jsonschema.Draft202012Validator(SCHEMAS[kind]).is_valid(as_json(tree)))
+    return all(verdicts)
 
 
 def test_schemas_are_valid_draft_2020_12_and_committed_current() -> None:
