@@ -27,6 +27,7 @@ from awardsite import pipeline  # noqa: E402
 
 def synthetic(folder: Path, categories: int, entries: int) -> Path:
     """A programme with `categories` categories of `entries` shortlisted entries each."""
+    folder.mkdir(parents=True)
     shutil.copy(ROOT / "site.yaml", folder / "site.yaml")
     (folder / "categories").mkdir()
     (folder / "shortlist").mkdir()
