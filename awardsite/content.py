@@ -6,12 +6,14 @@ file before raising, so an editor sees the whole list at once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
 
 from .errors import Problems
 from .model import SLUG_PATTERN, Category, Content, Shortlist, Site
+from .urls import entry_slug
 from .validate import build, did_you_mean
 from .yamlsource import Mapping, read_yaml
 
@@ -22,7 +24,7 @@ def load(source: Path) -> Content:
     category_files = _yaml_files(source, "categories", problems)
     shortlist_files = _yaml_files(source, "shortlist", problems)
     categories = [_load_one(path, Category, problems) for path in category_files]
-    shortlists = [_load_one(path, Shortlist, problems)[0] for path in shortlist_files]
+    shortlists = [_with_entry_slugs(*_load_one(path, Shortlist, problems), problems) for path in shortlist_files]
     for category, tree in categories:
         if category is not None:
             _check_category(category, tree, problems)
@@ -65,6 +67,28 @@ def _load_one(path: Path, cls: type, problems: Problems) -> tuple[Any, Mapping |
     name = f"{path.parent.name}/{path.name}"
     tree = read_yaml(path, name, problems)
     return (build(cls, tree, name, problems, slug=path.stem) if tree else None), tree
+
+
+def _with_entry_slugs(shortlist: Shortlist | None, tree: Mapping | None, problems: Problems) -> Shortlist | None:
+    """Give every entry its page slug: its own `slug`, else one made from its title.
+
+    A clash is an error rather than a numbered suffix, so that an entry's address never
+    depends on the entries before it.
+    """
+    if shortlist is None or tree is None:
+        return None
+    name = f"shortlist/{shortlist.slug}.yaml"
+    lines = [item.line for item in tree.entries["entries"][1].items]
+    seen: dict[str, int] = {}
+    entries = []
+    for entry, line in zip(shortlist.entries, lines):
+        slug = entry.slug or entry_slug(entry.title)
+        if slug in seen:
+            problems.add(name, line, f"entry page address `{slug}` is already used by the entry on line "
+                                     f"{seen[slug]}; give one of them a different `slug`")
+        seen.setdefault(slug, line)
+        entries.append(dataclasses.replace(entry, slug=slug))
+    return dataclasses.replace(shortlist, entries=tuple(entries))
 
 
 def _check_category(category: Category, tree: Mapping, problems: Problems) -> None:

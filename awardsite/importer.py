@@ -1,7 +1,8 @@
 """Spreadsheet import: a CSV of shortlisted entries becomes `shortlist/<slug>.yaml` files.
 
-Columns: category, organisation, title, synopsis, result (the same columns the built
-site publishes). Every row is checked first; if any is bad, nothing is written.
+Columns: category, organisation, title, synopsis, result, slug (the same columns as the
+built site's `shortlist.csv`; its `shortlist.json` is read too). Every row is checked
+first; if any is bad, nothing is written.
 Each category named in the CSV gets its shortlist replaced by the CSV's rows for it,
 in order; shortlists of other categories are left alone.
 """
@@ -11,17 +12,20 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import json
+import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
 
 from .content import load
+from .datafiles import COLUMNS, unguard_cell
 from .errors import ContentError, Problems
-from .model import Content, Result
+from .model import SLUG_PATTERN, Content, Result
+from .urls import entry_slug
 from .validate import did_you_mean
 from .yamlwrite import dump, write_atomically
 
-COLUMNS = ("category", "organisation", "title", "synopsis", "result")
 REQUIRED = ("category", "organisation", "title", "synopsis")
 RESULTS = typing.get_args(Result)
 HEADER = "# yaml-language-server: $schema=../schemas/shortlist.schema.json\n"
@@ -44,7 +48,8 @@ def plan(csv_path: Path, source: Path) -> list[Change]:
     content = load(source)
     name = csv_path.name
     problems = Problems()
-    rows = _read_rows(csv_path, name, problems)
+    text = _read_text(csv_path, name, problems)
+    rows = (_json_rows if csv_path.suffix.lower() == ".json" else _read_rows)(text, name, problems) if text else []
     problems.raise_if_any()
     by_category: dict[str, list[dict[str, str]]] = {}
     for line, row_number, row in rows:
@@ -69,13 +74,33 @@ def apply(changes: list[Change]) -> None:
         write_atomically(change.path, change.new)
 
 
-def _read_rows(path: Path, name: str, problems: Problems) -> list[tuple[int, int, dict[str, str]]]:
-    """(line, row number, row) for every data row; Excel's BOM and CRLF are fine."""
+def _read_text(path: Path, name: str, problems: Problems) -> str:
+    """The file's text; Excel's byte order mark is dropped."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.add(name, 1, f"not UTF-8 (byte 0x{exc.object[exc.start]:02x}); in Excel use Save As › CSV UTF-8")
-        return []
+    except OSError as exc:
+        problems.add(name, 1, f"cannot read the file: {exc.strerror}")
+    return ""
+
+
+def _json_rows(text: str, name: str, problems: Problems) -> list[tuple[int, int, dict[str, str]]]:
+    """Rows from a published `shortlist.json`; entry N counts entries across categories."""
+    try:
+        data = json.loads(text)
+        pairs = [(c["slug"], e) for c in data["categories"] for e in c["entries"]]
+        return [(1, number, {"category": slug, **{k: str(entry.get(k) or "") for k in COLUMNS[1:]}})
+                for number, (slug, entry) in enumerate(pairs, start=1)]
+    except json.JSONDecodeError as exc:
+        problems.add(name, exc.lineno, f"invalid JSON: {exc.msg}")
+    except (KeyError, TypeError, AttributeError):
+        problems.add(name, 1, "not a shortlist.json: expected `categories`, each with `slug` and `entries`")
+    return []
+
+
+def _read_rows(text: str, name: str, problems: Problems) -> list[tuple[int, int, dict[str, str]]]:
+    """(line, row number, row) for every data row; CRLF and quoted newlines are fine."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     reader.fieldnames = header
@@ -91,7 +116,7 @@ def _read_rows(path: Path, name: str, problems: Problems) -> list[tuple[int, int
     line = reader.line_num + 1
     for row_number, row in enumerate(reader, start=2):
         if any((v or "").strip() for k, v in row.items() if k is not None):
-            rows.append((line, row_number, {k: (v or "") for k, v in row.items() if k is not None}))
+            rows.append((line, row_number, {k: unguard_cell(v or "") for k, v in row.items() if k is not None}))
         if None in row:
             problems.add(name, line, f"row {row_number}: more cells than columns")
         line = reader.line_num + 1
@@ -127,4 +152,10 @@ def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Pro
         ok = False
     elif result != "shortlisted":
         entry["result"] = result
+    slug = row.get("slug", "").strip()
+    if slug and not re.match(SLUG_PATTERN, slug):
+        problems.add(name, line, f"row {number}: slug `{slug}` should be lower-case letters, digits and hyphens")
+        ok = False
+    elif slug and slug != entry_slug(entry["title"]):
+        entry["slug"] = slug  # kept only where it differs from the one the title gives
     return entry if ok else None

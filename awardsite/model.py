@@ -15,10 +15,24 @@ Url = Annotated[str, "url"]  # an absolute http(s) address
 Email = Annotated[str, "email"]  # a plain address: name@example.org
 Percent = Annotated[int, "percent"]  # a whole number from 0 to 100
 Result = Literal["shortlisted", "highly-commended", "winner"]
+Slug = Annotated[str, "slug"]  # lower-case letters, digits and hyphens
+Date = Annotated[str, "date"]  # 2024-11-20: never a YAML timestamp
+Time = Annotated[str, "time"]  # 18:30, 24-hour clock, UK time: never a YAML sexagesimal number
+Domain = Annotated[str, "domain"]  # awards.example.org
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 URL_PATTERN = r"^https?://[^\s/?#]+"  # the schema's rough check; urls.check_url is the exact one
+
+# Text kinds checked by a pattern: the validator, the JSON Schemas and the docs all read this.
+# kind: (pattern, what the docs call it, what an error message asks for)
+PATTERNS = {
+    "slug": (SLUG_PATTERN, "slug", "lower-case letters, digits and hyphens, starting with a letter"),
+    "date": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "date (`2024-11-20`)", "a date written year-month-day, like `2024-11-20`"),
+    "time": (r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "time (`18:30`)", "a 24-hour time, like `18:30`"),
+    "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
+               "a domain name without `https://`, like `awards.example.org`"),
+}
 
 
 def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool = False) -> Any:
@@ -51,12 +65,22 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class KeyDate:
+    date: Date = spec("The day, written `2024-11-20`.")
+    label: str = spec("What happens, e.g. `Entries close`.")
+    time: Optional[Time] = spec("The UK time it starts, `18:30`; an all-day event if left out.", None)
+    url: Optional[Url] = spec("A page with more about it.", None)
+
+
+@dataclass(frozen=True)
 class Site:
     title: str = spec("The programme's name, shown on every page.")
     base_url: Url = spec("Where the site is published; its path is the prefix of every link.")
     intro: Markdown = spec("The home page's introduction.")
     contacts: tuple[Contact, ...] = spec("Contacts shown on every category page, after its own.", ())
     language: str = spec("The language of the content, as a BCP 47 tag.", "en-GB")
+    key_dates: tuple[KeyDate, ...] = spec("Dates on the home page and in the calendar file, in order.", ())
+    domain: Optional[Domain] = spec("A custom domain for GitHub Pages; the build writes it to `CNAME`.", None)
 
 
 @dataclass(frozen=True)
@@ -80,6 +104,7 @@ class Entry:
     title: str = spec("The project's title.")
     synopsis: Markdown = spec("A short description of the project.")
     result: Result = spec("`shortlisted`, `highly-commended` or `winner`.", "shortlisted")
+    slug: Optional[Slug] = spec("The entry page's address in its category; made from the title if left out.", None)
 
 
 @dataclass(frozen=True)

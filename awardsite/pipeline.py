@@ -6,6 +6,8 @@ rendered in memory before anything is written.
 
 from __future__ import annotations
 
+import datetime
+import os
 from pathlib import Path
 
 from . import output, render
@@ -29,6 +31,16 @@ def build(source: Path, out: Path, base_url: str | None = None) -> dict[str, byt
     base = base_url or content.site.base_url
     if base_url and check_url(base_url):
         raise BuildError(f"--base-url {check_url(base_url)}")
-    files = render.render(content, source, base)
+    files = render.render(content, source, base, build_date())
     output.write(files, out)
     return files
+
+
+def build_date() -> datetime.date:
+    """Today, or the day SOURCE_DATE_EPOCH names, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.date.today()
+    if not epoch.isdigit():
+        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not `{epoch}`")
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()

@@ -28,12 +28,13 @@ def describe_type(tp: Any) -> str:
     if origin is tuple:
         return f"list of {describe_type(typing.get_args(tp)[0])}"
     if origin is typing.Annotated:
-        return {"markdown": "markdown", "url": "http(s) address", "email": "email address",
-                "percent": "whole number 0–100"}[typing.get_args(tp)[1]]
+        kinds = {"markdown": "markdown", "url": "http(s) address", "email": "email address",
+                 "percent": "whole number 0–100", **{k: v[1] for k, v in model.PATTERNS.items()}}
+        return kinds[typing.get_args(tp)[1]]
     if origin is Literal:
         return " \\| ".join(f"`{c}`" for c in typing.get_args(tp))
     if dataclasses.is_dataclass(tp):
-        return f"{tp.__name__.lower()}"
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tp.__name__).lower()  # KeyDate -> key date
     return {str: "text", int: "whole number"}[tp]
 
 

@@ -1,13 +1,13 @@
 """Render validated content into the whole site in memory: {output path: bytes}.
 
-Templates see one context (documented in ARCHITECTURE.md): `site`, `categories`,
-`shortlists`, `url` (the Urls object: the only way templates make addresses),
-`page` (this page's path, title and description), `pages` (every page) and the filters `markdown` and
-`inline`. Autoescape is on everywhere and undefined names are errors.
+Templates see one context, documented in ARCHITECTURE.md; `url` (the Urls object)
+is the only way they make addresses. Autoescape is on everywhere and undefined
+names are errors.
 """
 
 from __future__ import annotations
 
+import datetime
 import sys
 import traceback
 from dataclasses import dataclass
@@ -16,9 +16,10 @@ from typing import Any
 
 import jinja2
 
+from . import datafiles, ical
 from .errors import ContentError, Problem
 from .markdown import first_sentence, inline, markdown
-from .model import Category, Content
+from .model import Category, Content, Entry
 from .urls import Urls, page_file
 
 BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
@@ -30,7 +31,8 @@ class Page:
     template: str  # template file under templates/
     title: str  # the page's own title, before the site's
     description: str  # one line for search results and link previews
-    category: Category | None = None  # the category a guidance page is about
+    category: Category | None = None  # the category a guidance or entry page is about
+    entry: Entry | None = None  # the entry an entry page is about
 
 
 def theme_folder(source: Path, name: str) -> Path:
@@ -39,16 +41,20 @@ def theme_folder(source: Path, name: str) -> Path:
     return own if own.is_dir() else BUILTIN / name
 
 
-def render(content: Content, source: Path, base_url: str) -> dict[str, bytes]:
+def render(content: Content, source: Path, base_url: str, today: datetime.date) -> dict[str, bytes]:
     """Render every page and copy every asset; raise ContentError on a template error."""
     env = _environment(theme_folder(source, "templates"))
     urls = Urls(base_url)
-    context = {"site": content.site, "categories": content.categories, "shortlists": content.shortlists, "url": urls}
+    context = {"site": content.site, "categories": content.categories, "shortlists": content.shortlists, "url": urls,
+               "key_dates": ical.sorted_dates(content.site.key_dates), "today": today.isoformat()}
     context["pages"] = listed = pages(content)
     files: dict[str, bytes] = {}
     for page in listed:
         files[page_file(page.path)] = _render_page(env, page, context)
     files.update(_assets(theme_folder(source, "assets")))
+    files.update(datafiles.files(content, urls))
+    if content.site.key_dates:
+        files["key-dates.ics"] = ical.key_dates_ics(content.site, urls, today)
     return files
 
 
@@ -60,14 +66,31 @@ def pages(content: Content) -> list[Page]:
         listed.append(Page(f"categories/{category.slug}/", "category.html", category.title, summary(category), category))
     if content.shortlists:
         listed.append(Page("shortlist/", "shortlist.html", "Shortlist", f"The shortlisted entries for {site.title}."))
+    for category in content.categories:
+        for entry in content.shortlists[category.slug].entries if category.slug in content.shortlists else ():
+            about = f"{entry.organisation}: {result_label(entry.result)}, {category.title}."
+            listed.append(Page(f"shortlist/{category.slug}/{entry.slug}/", "entry.html", entry.title, about,
+                               category, entry))
     listed.append(Page("404.html", "404.html", "Page not found", "There is no page at this address."))
     listed.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", ""))
+    listed.append(Page("robots.txt", "robots.txt", "Robots", ""))
     return listed
 
 
 def summary(category: Category) -> str:
     """The category's one-line summary: its own, or the first sentence of its intro."""
     return category.summary or first_sentence(category.intro)
+
+
+def result_label(result: str) -> str:
+    """How a result reads on the page: `highly-commended` -> `Highly commended`."""
+    return result.replace("-", " ").capitalize()
+
+
+def long_date(iso: str) -> str:
+    """`2024-11-20` -> `Wednesday 20 November 2024`, as UK readers write it."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _environment(folder: Path) -> jinja2.Environment:
@@ -80,7 +103,8 @@ def _environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(markdown=markdown, inline=inline)
-    env.globals.update(summary=summary)
+    env.filters.update(long_date=long_date)
+    env.globals.update(summary=summary, result_label=result_label)
     return env
 
 

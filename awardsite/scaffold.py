@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 
 from .errors import BuildError
-from .model import SLUG_PATTERN, Category
+from .model import Category
+from .urls import slugify
 from .yamlwrite import dump
 
 # Starting values for a new file; the comments above each key come from the model.
@@ -20,11 +20,10 @@ _STARTERS = {
 }
 
 
-def slugify(title: str) -> str:
-    """A slug from a title: `Reducing Healthcare Inequalities Award` -> `reducing-healthcare-inequalities-award`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
-    slug = re.sub(r"^[0-9-]+", "", slug)
-    if not re.match(SLUG_PATTERN, slug):
+def new_slug(title: str) -> str:
+    """The file name for a new category: the whole title as a slug, not shortened."""
+    slug = slugify(title, limit=200)
+    if not slug:
         raise BuildError(f"cannot make a file name from `{title}`: use a title with letters in it")
     return slug
 
@@ -43,7 +42,7 @@ def category_text(title: str) -> str:
 
 def new_category(source: Path, title: str) -> Path:
     """Write `categories/<slug>.yaml` for `title`; refuse to overwrite an existing file."""
-    path = source / "categories" / f"{slugify(title)}.yaml"
+    path = source / "categories" / f"{new_slug(title)}.yaml"
     if path.exists():
         raise BuildError(f"{path} already exists; choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -86,6 +86,8 @@ def _type(tp: Any, meta: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": model.URL_PATTERN}
     if kind == "email":
         return {"type": "string", "pattern": model.EMAIL_PATTERN}
+    if kind in model.PATTERNS:
+        return {"type": "string", "pattern": model.PATTERNS[kind][0]}
     if kind == "percent":
         return {"type": "integer", "minimum": 0, "maximum": 100}
     if tp is int:

@@ -8,10 +8,26 @@ Templates call these methods; they never join paths themselves.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import quote, urlsplit
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """A slug from a title, cut at a hyphen to at most `limit` characters; "" if no letters."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()  # é -> e, ŵ -> w
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
+    slug = re.sub(r"^[0-9-]+", "", slug)  # a slug is also an HTML id: it starts with a letter
+    if len(slug) > limit:
+        slug = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
+    return slug
+
+
+def entry_slug(title: str) -> str:
+    """The page slug an entry gets from its title: `12:30` -> `entry-12-30`."""
+    return slugify(title) or slugify(f"entry {title}")
 
 
 def check_url(url: str) -> str | None:
@@ -54,6 +70,10 @@ class Urls:
     def shortlist(self, slug: str | None = None) -> str:
         """The shortlist page, opened at the tab of `slug` when given."""
         return self.path("shortlist/") + (f"#{slug}" if slug else "")
+
+    def entry(self, category: str, entry: str) -> str:
+        """An entry's own page, under its category in the shortlist."""
+        return self.path(f"shortlist/{category}/{entry}/")
 
     def asset(self, name: str) -> str:
         return self.path(f"assets/{name}")

@@ -8,13 +8,14 @@ either-or types (Union) and nested dataclasses, plus the Annotated kinds in mode
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import re
 import typing
 from typing import Any, Literal, Union
 
 from .errors import Problems
-from .model import EMAIL_PATTERN
+from .model import EMAIL_PATTERN, PATTERNS
 from .urls import check_url
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
@@ -118,6 +119,8 @@ class _Checker:
             return self.fail(line, f"`{name}` {error}") if error else text
         if kind == "email" and not _EMAIL.match(text):
             return self.fail(line, f"`{name}` is not a plain email address: `{text}`")
+        if kind in PATTERNS and not (re.match(PATTERNS[kind][0], text) and _real(kind, text)):
+            return self.fail(line, f"`{name}` should be {PATTERNS[kind][2]}, not `{text}`")
         return text
 
     def number(self, text: str, name: str, line: int, kind: str | None) -> Any:
@@ -127,6 +130,14 @@ class _Checker:
         if kind == "percent" and not 0 <= number <= 100:
             return self.fail(line, f"`{name}` should be a percentage from 0 to 100, not {number}")
         return number
+
+
+def _real(kind: str, text: str) -> bool:
+    """False for a date that matches the pattern but is not on the calendar (2024-02-30)."""
+    try:
+        return kind != "date" or bool(datetime.date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def _first_field(cls: type) -> str:

@@ -15,6 +15,11 @@ class _Dumper(yaml.SafeDumper):
         # Indent lists under their key (`  - item`), as editors write them.
         return super().increase_indent(flow, False)
 
+    def choose_scalar_style(self) -> str:
+        # Where quotes are needed, double ones: what the editing guide tells editors to write.
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Multi-line text (synopses) as a literal block, as an editor would write it.
@@ -27,7 +32,7 @@ _Dumper.add_representer(str, _text)
 
 def dump(data: dict[str, Any], header: str = "") -> str:
     """YAML for `data`, keys in the given order, after a `# ...` header comment."""
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=float("inf"), indent=2)
     return header + body
 
 

@@ -128,7 +128,8 @@ def test_sitemap_lists_every_page_by_absolute_address(example_site: Path) -> Non
     locs = [e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert locs[0] == "https://example.github.io/hsj-awards/"
     assert "https://example.github.io/hsj-awards/shortlist/" in locs
-    assert len(locs) == 2 + len(CONTENT.categories)
+    entries = sum(len(s.entries) for s in CONTENT.shortlists.values())
+    assert len(locs) == 2 + len(CONTENT.categories) + entries
 
 
 def test_base_url_option_overrides_site_yaml(scratch) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ def test_committed_format_reference_is_current() -> None:
 
 def test_every_model_class_has_a_table_and_every_field_a_row() -> None:
     text = DOC.read_text()
-    for cls in (model.Site, model.Contact, model.Category, model.Criterion, model.Partner, model.Shortlist, model.Entry):
+    for cls in (model.Site, model.Contact, model.Category, model.Criterion, model.Partner, model.Shortlist, model.Entry,
+                model.KeyDate):
         assert f"<!-- fields: {cls.__name__} -->" in text
         table = field_table(cls)
         assert all(f"| `{f.name}` |" in table for f in dataclasses.fields(cls) if f.name != "slug")
