@@ -36,7 +36,8 @@
       tab.addEventListener("keydown", self.onKey);
     });
     window.addEventListener("hashchange", this.onHash);
-    this.select(this.indexForHash() || 0, false);
+    var fromHash = this.indexForHash();
+    this.select(fromHash !== null ? fromHash : Math.max(this.current || 0, 0), false);
     this.revealHashTarget();
   };
 
@@ -74,6 +75,7 @@
   };
 
   Tabs.prototype.select = function (index, updateHash) {
+    this.current = index;
     this.tabs.forEach(function (tab, i) {
       var selected = i === index;
       tab.setAttribute("aria-selected", selected ? "true" : "false");
@@ -119,8 +121,12 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-tabs]"), function (root) {
     var tabs = new Tabs(root);
     if (!tabs.tabs.length) return;
-    var apply = function () { if (wide.matches) tabs.enhance(); else tabs.plain(); };
+    // Tabs on wide screens, unless the shortlist is being searched (finder.js).
+    var apply = function () {
+      if (wide.matches && !root.hasAttribute("data-filtering")) tabs.enhance(); else tabs.plain();
+    };
     apply();
     wide.addEventListener("change", apply);
+    root.addEventListener("tabs:refresh", apply);
   });
 })();

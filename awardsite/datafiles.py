@@ -13,7 +13,8 @@ import json
 from .model import Content
 from .urls import Urls
 
-COLUMNS = ("category", "organisation", "title", "synopsis", "result", "slug")
+COLUMNS = ("category", "organisation", "title", "synopsis", "result", "tags", "slug")
+TAG_SEPARATOR = "; "  # tags in one CSV cell
 FORMULA_STARTS = tuple("=+-@\t\r'")  # spreadsheet programs run cells starting so as formulas
 
 
@@ -36,7 +37,7 @@ def shortlist_json(content: Content, urls: Urls) -> bytes:
         shortlist = content.shortlists.get(category.slug)
         entries = [{
             "slug": entry.slug, "organisation": entry.organisation, "title": entry.title,
-            "synopsis": entry.synopsis, "result": entry.result,
+            "synopsis": entry.synopsis, "result": entry.result, "tags": list(entry.tags),
             "url": urls.origin + urls.entry(category.slug, entry.slug or ""),
         } for entry in (shortlist.entries if shortlist else ())]
         categories.append({
@@ -55,7 +56,7 @@ def shortlist_csv(content: Content) -> bytes:
     for slug, shortlist in content.shortlists.items():
         for entry in shortlist.entries:
             cells = (slug, entry.organisation, entry.title, entry.synopsis.replace("\n", "\r\n").rstrip(),
-                     entry.result, entry.slug)
+                     entry.result, TAG_SEPARATOR.join(entry.tags), entry.slug)
             writer.writerow([guard_cell(cell or "") for cell in cells])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import load
-from .datafiles import COLUMNS, unguard_cell
+from .datafiles import COLUMNS, TAG_SEPARATOR, unguard_cell
 from .errors import ContentError, Problems
 from .model import SLUG_PATTERN, Content, Result
 from .urls import entry_slug
@@ -51,7 +51,7 @@ def plan(csv_path: Path, source: Path) -> list[Change]:
     text = _read_text(csv_path, name, problems)
     rows = (_json_rows if csv_path.suffix.lower() == ".json" else _read_rows)(text, name, problems) if text else []
     problems.raise_if_any()
-    by_category: dict[str, list[dict[str, str]]] = {}
+    by_category: dict[str, list[dict[str, object]]] = {}
     for line, row_number, row in rows:
         slug = _category_slug(row.get("category", ""), content, name, line, row_number, problems)
         entry = _entry(row, name, line, row_number, problems)
@@ -90,13 +90,18 @@ def _json_rows(text: str, name: str, problems: Problems) -> list[tuple[int, int,
     try:
         data = json.loads(text)
         pairs = [(c["slug"], e) for c in data["categories"] for e in c["entries"]]
-        return [(1, number, {"category": slug, **{k: str(entry.get(k) or "") for k in COLUMNS[1:]}})
+        return [(1, number, {"category": slug, **{k: _cell(entry.get(k)) for k in COLUMNS[1:]}})
                 for number, (slug, entry) in enumerate(pairs, start=1)]
     except json.JSONDecodeError as exc:
         problems.add(name, exc.lineno, f"invalid JSON: {exc.msg}")
     except (KeyError, TypeError, AttributeError):
         problems.add(name, 1, "not a shortlist.json: expected `categories`, each with `slug` and `entries`")
     return []
+
+
+def _cell(value: object) -> str:
+    """A JSON value as the CSV cell it would be: lists (tags) joined as in the CSV."""
+    return TAG_SEPARATOR.join(map(str, value)) if isinstance(value, list) else str(value or "")
 
 
 def _read_rows(text: str, name: str, problems: Problems) -> list[tuple[int, int, dict[str, str]]]:
@@ -135,7 +140,7 @@ def _category_slug(value: str, content: Content, name: str, line: int, row: int,
     return None
 
 
-def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Problems) -> dict[str, str] | None:
+def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Problems) -> dict[str, object] | None:
     entry = {}
     for column in ("organisation", "title"):
         entry[column] = " ".join(row[column].split())
@@ -152,6 +157,9 @@ def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Pro
         ok = False
     elif result != "shortlisted":
         entry["result"] = result
+    tags = [tag.strip() for tag in row.get("tags", "").split(";") if tag.strip()]
+    if tags:
+        entry["tags"] = tags
     slug = row.get("slug", "").strip()
     if slug and not re.match(SLUG_PATTERN, slug):
         problems.add(name, line, f"row {number}: slug `{slug}` should be lower-case letters, digits and hyphens")

@@ -19,6 +19,7 @@ Slug = Annotated[str, "slug"]  # lower-case letters, digits and hyphens
 Date = Annotated[str, "date"]  # 2024-11-20: never a YAML timestamp
 Time = Annotated[str, "time"]  # 18:30, 24-hour clock, UK time: never a YAML sexagesimal number
 Domain = Annotated[str, "domain"]  # awards.example.org
+Tag = Annotated[str, "tag"]  # a topic; no `;`, which separates tags in the CSV file
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
@@ -30,6 +31,7 @@ PATTERNS = {
     "slug": (SLUG_PATTERN, "slug", "lower-case letters, digits and hyphens, starting with a letter"),
     "date": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "date (`2024-11-20`)", "a date written year-month-day, like `2024-11-20`"),
     "time": (r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "time (`18:30`)", "a 24-hour time, like `18:30`"),
+    "tag": (r"^[^;]+$", "text", "text without `;` (it separates tags in `shortlist.csv`)"),
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
                "a domain name without `https://`, like `awards.example.org`"),
 }
@@ -104,6 +106,7 @@ class Entry:
     title: str = spec("The project's title.")
     synopsis: Markdown = spec("A short description of the project.")
     result: Result = spec("`shortlisted`, `highly-commended` or `winner`.", "shortlisted")
+    tags: tuple[Tag, ...] = spec("Topics to filter the shortlist by, e.g. `Mental health`.", ())
     slug: Optional[Slug] = spec("The entry page's address in its category; made from the title if left out.", None)
 
 

@@ -46,7 +46,8 @@ def render(content: Content, source: Path, base_url: str, today: datetime.date) 
     env = _environment(theme_folder(source, "templates"))
     urls = Urls(base_url)
     context = {"site": content.site, "categories": content.categories, "shortlists": content.shortlists, "url": urls,
-               "key_dates": ical.sorted_dates(content.site.key_dates), "today": today.isoformat()}
+               "key_dates": ical.sorted_dates(content.site.key_dates), "today": today.isoformat(),
+               "tags": all_tags(content), "results": awarded(content)}
     context["pages"] = listed = pages(content)
     files: dict[str, bytes] = {}
     for page in listed:
@@ -80,6 +81,18 @@ def pages(content: Content) -> list[Page]:
 def summary(category: Category) -> str:
     """The category's one-line summary: its own, or the first sentence of its intro."""
     return category.summary or first_sentence(category.intro)
+
+
+def all_tags(content: Content) -> list[str]:
+    """Every entry tag once, alphabetically, for the shortlist's filter."""
+    found = {tag for shortlist in content.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
+    return sorted(found, key=str.casefold)
+
+
+def awarded(content: Content) -> list[str]:
+    """The results other than `shortlisted` that some entry has, best first."""
+    given = {entry.result for shortlist in content.shortlists.values() for entry in shortlist.entries}
+    return [result for result in ("winner", "highly-commended") if result in given]
 
 
 def result_label(result: str) -> str:

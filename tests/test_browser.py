@@ -93,3 +93,128 @@ def test_without_javascript_every_entry_is_visible(browser, server) -> None:  # 
     assert entries.count() == total
     assert all(entries.nth(i).is_visible() for i in range(total))
     context.close()
+
+
+def visible_entries(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all("li.entry", "items => items.filter(i => i.offsetParent !== null).map(i => i.id)")
+
+
+def test_tabs_follow_the_aria_pattern_step_by_step(desktop, server) -> None:  # type: ignore[no-untyped-def]
+    page = desktop
+    page.goto(server.url + "shortlist/")
+    history = page.evaluate("history.length")
+    assert page.get_by_role("tablist").get_attribute("aria-orientation") == "vertical"
+    tabs = page.get_by_role("tab")
+    for i, slug in enumerate(SLUGS):
+        tab = tabs.nth(i)
+        assert tab.get_attribute("aria-controls") == slug
+        panel = page.locator(f"#{slug}")
+        assert panel.get_attribute("role") == "tabpanel"
+        assert panel.get_attribute("aria-labelledby") == tab.get_attribute("id")
+        assert tab.get_attribute("tabindex") == ("0" if i == 0 else "-1")  # one tab in the tab order
+    tabs.nth(0).focus()
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == SLUGS[-1]
+    assert [tabs.nth(i).get_attribute("tabindex") for i in range(len(SLUGS))][-1] == "0"
+    page.keyboard.press("ArrowRight")  # wraps round to the first
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == SLUGS[0]
+    page.keyboard.press("ArrowUp")  # and back to the last
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == SLUGS[-1]
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == SLUGS[-2]
+    assert page.evaluate("location.hash") == f"#{SLUGS[-2]}"
+    page.keyboard.press("Tab")  # from the tab list straight to its panel
+    assert page.evaluate("document.activeElement.id") == SLUGS[-2]
+    assert page.evaluate("history.length") == history  # tab changes add no history entries
+
+
+def test_a_link_to_one_entry_opens_its_panel_and_scrolls_to_it(desktop, server) -> None:  # type: ignore[no-untyped-def]
+    slug = SLUGS[-1]
+    entry = CONTENT.shortlists[slug].entries[-1]
+    desktop.goto(server.url + f"shortlist/#{slug}/{entry.slug}")
+    target = desktop.locator(f"[id='{slug}/{entry.slug}']")
+    assert target.is_visible() and desktop.locator(f"#{slug}").is_visible()
+    assert desktop.evaluate("window.scrollY") > 0
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+
+
+def search(page, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into the search box and wait for the count that screen readers hear."""
+    page.get_by_label("Search every category").fill(text)
+    status = page.locator("#finder-status")
+    sync_api.expect(status).to_have_text(expected)
+    assert status.get_attribute("role") == "status"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_finds_an_entry_by_a_word_of_its_synopsis(browser, server, width: int) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "shortlist/")
+    slug, entry = next((s, e) for s, sl in CONTENT.shortlists.items() for e in sl.entries if "fundal" in e.synopsis)
+    search(page, "FUNDAL", "1 entry matches in 1 category.")
+    assert visible_entries(page) == [f"{slug}/{entry.slug}"]
+    assert page.get_by_role("tab").count() == 0  # while searching, matches from every category show in turn
+    search(page, "zzz-nothing", "No entries match. Try fewer or different words.")
+    assert visible_entries(page) == []
+    page.get_by_label("Search every category").fill("")
+    total = sum(len(s.entries) for s in CONTENT.shortlists.values())
+    if width == 1280:
+        sync_api.expect(page.get_by_role("tab")).to_have_count(len(SLUGS))  # tabs come back
+        assert len(visible_entries(page)) == len(CONTENT.shortlists[SLUGS[0]].entries)
+    else:
+        assert len(visible_entries(page)) == total
+    context.close()
+
+
+def test_search_filters_by_topic_across_categories(desktop, server) -> None:  # type: ignore[no-untyped-def]
+    desktop.goto(server.url + "shortlist/")
+    tag = "Mental health"
+    expected = [f"{s}/{e.slug}" for s, sl in CONTENT.shortlists.items() for e in sl.entries if tag in e.tags]
+    groups = len({e.split("/")[0] for e in expected})
+    desktop.get_by_label("Topic", exact=True).select_option(tag)
+    sync_api.expect(desktop.locator("#finder-status")).to_have_text(f"{len(expected)} entries match in {groups} categories.")
+    assert visible_entries(desktop) == expected
+    both = [f"{s}/{e.slug}" for s, sl in CONTENT.shortlists.items() for e in sl.entries
+            if tag in e.tags and "young" in f"{e.organisation} {e.title} {e.synopsis}".lower()]
+    plural = "entry matches" if len(both) == 1 else "entries match"
+    groups = len({e.split("/")[0] for e in both})
+    search(desktop, "young", f"{len(both)} {plural} in {groups} categor{'y' if groups == 1 else 'ies'}.")
+    assert visible_entries(desktop) == both
+
+
+def test_results_filter_and_thirty_categories_stay_usable(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import write_site
+    from awardsite import pipeline
+
+    files = {}
+    for c in range(30):
+        files[f"categories/award-{c:02d}.yaml"] = (f"title: Award number {c} for long-named excellence\norder: {c}\n"
+                                                 "intro: I.\neligibility: E.\ncriteria:\n  - heading: H\n    points: [P]\n")
+        files[f"shortlist/award-{c:02d}.yaml"] = (f"entries:\n  - organisation: Trust {c}\n    title: Winning project {c}\n"
+                                                f"    synopsis: S.\n    result: winner\n  - organisation: Other {c}\n"
+                                                f"    title: Runner-up {c}\n    synopsis: S.\n")
+    files["categories/first.yaml"] = None
+    files["shortlist/first.yaml"] = None
+    folder = write_site(tmp_path / "content", files)
+    pipeline.build(folder, tmp_path / "_site")
+    site = SiteServer(tmp_path / "_site", "/scratch/")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site.url + "shortlist/")
+        tabs = page.get_by_role("tab")
+        assert tabs.count() == 30
+        lefts = {round(tabs.nth(i).bounding_box()["x"]) for i in range(30)}
+        assert len(lefts) == 1  # one column: the list never wraps into rows
+        tabs.nth(29).click()
+        assert page.locator("#award-29").is_visible()
+        page.get_by_label("Result").select_option("winner")
+        sync_api.expect(page.locator("#finder-status")).to_have_text("30 entries match in 30 categories.")
+        shown = visible_entries(page)
+        assert len(shown) == 30 and all("/winning-project-" in i for i in shown)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    finally:
+        context.close()
+        site.stop()

@@ -121,7 +121,7 @@ def test_open_data_lists_every_entry_and_opens_cleanly_in_excel(example_site: Pa
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == ENTRY_COUNT
-    assert list(rows[0]) == ["category", "organisation", "title", "synopsis", "result", "slug"]
+    assert list(rows[0]) == ["category", "organisation", "title", "synopsis", "result", "tags", "slug"]
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
     data = json.loads((example_site / "shortlist.json").read_text())
     assert [c["slug"] for c in data["categories"]] == [c.slug for c in CONTENT.categories]

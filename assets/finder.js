@@ -1,0 +1,71 @@
+// Search and filters for the shortlist page. Every entry is already on the page,
+// so finding is filtering the page itself: no index to download, nothing to
+// fetch, and it works offline. Without this script the form stays hidden.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-finder]");
+  var root = document.querySelector("[data-tabs]");
+  if (!form || !root) return;
+  var query = document.getElementById("finder-query");
+  var result = document.getElementById("finder-result");
+  var topic = document.getElementById("finder-tag");
+  var status = document.getElementById("finder-status");
+  var panels = Array.prototype.slice.call(root.querySelectorAll(".tabs__panel"));
+  var entries = Array.prototype.slice.call(root.querySelectorAll(".entry")).map(function (item) {
+    return {
+      item: item,
+      text: fold(item.textContent),
+      result: item.getAttribute("data-result"),
+      tags: (item.getAttribute("data-tags") || "").split("\n")
+    };
+  });
+  var announce = null;
+
+  // Case and accents do not matter: "cafe" finds "Café".
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function matches(entry, words, wanted, tag) {
+    return words.every(function (word) { return entry.text.indexOf(word) !== -1; }) &&
+      (!wanted || entry.result === wanted) && (!tag || entry.tags.indexOf(tag) !== -1);
+  }
+
+  function describe(shown, groups) {
+    if (shown === 0) return "No entries match. Try fewer or different words.";
+    return shown + (shown === 1 ? " entry matches" : " entries match") +
+      " in " + groups + (groups === 1 ? " category." : " categories.");
+  }
+
+  function update() {
+    var words = fold(query.value).split(/\s+/).filter(Boolean);
+    var wanted = result ? result.value : "";
+    var tag = topic ? topic.value : "";
+    var active = words.length > 0 || wanted !== "" || tag !== "";
+    var shown = 0;
+    var groups = 0;
+    entries.forEach(function (entry) {
+      var match = !active || matches(entry, words, wanted, tag);
+      entry.item.hidden = !match;
+      if (match) shown += 1;
+    });
+    panels.forEach(function (panel) {
+      var any = panel.querySelector(".entry:not([hidden])") !== null;
+      panel.hidden = active && !any;
+      if (active && any) groups += 1;
+    });
+    // While filtering, every category's matches show in turn: tabs would hide them.
+    if (active) root.setAttribute("data-filtering", ""); else root.removeAttribute("data-filtering");
+    root.dispatchEvent(new CustomEvent("tabs:refresh"));
+    // Announce once typing pauses, not at every key.
+    window.clearTimeout(announce);
+    announce = window.setTimeout(function () {
+      status.textContent = active ? describe(shown, groups) : "";
+    }, 300);
+  }
+
+  form.hidden = false;
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+})();
