@@ -38,8 +38,9 @@ def desktop(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("path", ["", "shortlist/", "categories/healthcare-inequalities/"])
+@pytest.mark.parametrize("width", [1280, 375, 320])
+@pytest.mark.parametrize("path", ["", "shortlist/", "categories/healthcare-inequalities/",
+                                  "shortlist/healthcare-inequalities/midlands-op-courage/"])
 def test_pages_render_without_errors_and_are_screenshotted(browser, server, path: str, width: int) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -218,3 +219,20 @@ def test_results_filter_and_thirty_categories_stay_usable(browser, tmp_path: Pat
     finally:
         context.close()
         site.stop()
+
+
+def test_a_guidance_page_prints_as_a_checklist(desktop, server) -> None:  # type: ignore[no-untyped-def]
+    page = desktop
+    page.goto(server.url + "categories/healthcare-inequalities/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""['.site-header__nav', '.site-footer', '.skip-link', '.breadcrumb']
+        .map(s => getComputedStyle(document.querySelector(s)).display)""")
+    assert hidden == ["none"] * 4
+    boxes = page.evaluate("""[...document.querySelectorAll('.criterion li')]
+        .map(li => getComputedStyle(li, '::before').content)""")
+    points = sum(len(c.points) for c in CONTENT.categories[0].criteria)
+    assert boxes == ['"\u2610"'] * points
+    assert page.evaluate("getComputedStyle(document.querySelector('.button'), '::after').content").startswith('" https://')
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "categories-healthcare-inequalities-print.png"), full_page=True)
+    assert len(page.pdf()) > 1000  # Chromium lays it out as a printable document
