@@ -10,6 +10,7 @@ Figures, not assertions: the tests never time anything.
 from __future__ import annotations
 
 import argparse
+import gzip
 import resource
 import shutil
 import statistics
@@ -89,6 +90,21 @@ def serve_latency(repeat: int) -> list[float]:
             server.stop()
 
 
+def page_weight(out: Path, prefix: str, page: str) -> tuple[int, int]:
+    """Bytes a first visit to `page` fetches (the HTML, its CSS, scripts and icon): raw and gzipped.
+
+    GitHub Pages serves text gzipped, so the second figure is what crosses the network.
+    """
+    from htmltools import parse
+
+    html = (out / page).read_bytes()
+    tree = parse(html)
+    refs = [e.attrs["href"] for e in tree.find_all("link") if e.attrs.get("rel") in ("stylesheet", "icon")]
+    refs += [e.attrs["src"] for e in tree.find_all("script") if "src" in e.attrs]
+    bodies = [html] + [(out / ref.removeprefix(prefix)).read_bytes() for ref in refs]
+    return sum(map(len, bodies)), sum(len(gzip.compress(b, mtime=0)) for b in bodies)
+
+
 def describe(times: list[float]) -> str:
     return f"median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {len(times)} runs"
 
@@ -101,6 +117,9 @@ def main() -> None:
         out = Path(temp) / "_site"
         print(f"example build: {describe(time_builds(ROOT, out, repeat))}")
         print(f"example build peak memory: {peak_memory_mb(ROOT, out):.0f} MB")
+        for page in ("index.html", "categories/healthcare-inequalities/index.html", "shortlist/index.html"):
+            raw, zipped = page_weight(out, "/hsj-awards/", page)
+            print(f"page weight {page}: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped")
         big = synthetic(Path(temp) / "big", categories=30, entries=30)
         print(f"30 categories x 30 entries build: {describe(time_builds(big, out, max(3, repeat // 3)))}")
         print(f"30 categories x 30 entries peak memory: {peak_memory_mb(big, out):.0f} MB")
