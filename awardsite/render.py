@@ -25,6 +25,11 @@ from .urls import Urls, page_file
 BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
 
 
+# Only the site's own files may run or style anything; content can never add a script.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "base-uri 'none'; form-action 'self'; object-src 'none'")
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # site path relative to the root: "", "categories/x/", "404.html"
@@ -47,7 +52,7 @@ def render(content: Content, source: Path, base_url: str, today: datetime.date) 
     urls = Urls(base_url)
     context = {"site": content.site, "categories": content.categories, "shortlists": content.shortlists, "url": urls,
                "key_dates": ical.sorted_dates(content.site.key_dates), "today": today.isoformat(),
-               "tags": all_tags(content), "results": awarded(content)}
+               "tags": all_tags(content), "results": awarded(content), "csp": CSP}
     context["pages"] = listed = pages(content)
     files: dict[str, bytes] = {}
     for page in listed:
@@ -100,10 +105,16 @@ def result_label(result: str) -> str:
     return result.replace("-", " ").capitalize()
 
 
+# Spelt out here: strftime's names follow the machine's locale, and builds must not.
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def long_date(iso: str) -> str:
-    """`2024-11-20` -> `Wednesday 20 November 2024`, as UK readers write it."""
+    """`2024-11-20` -> `Wednesday 20 November 2024`, as UK readers write it, whatever the locale."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _environment(folder: Path) -> jinja2.Environment:

@@ -14,7 +14,10 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable
 
+from markupsafe import escape
+
 from . import pipeline
+from .render import CSP
 from .errors import BuildError, ContentError, Problem
 from .urls import Urls
 
@@ -60,6 +63,9 @@ def resolve(out: Path, prefix: str, path: str) -> Path | None:
     return real if real.is_file() else None
 
 
+PREVIEW_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+
 def make_app(preview: Preview) -> Callable:
     """The WSGI app serving `preview`'s output folder under its base path."""
 
@@ -79,7 +85,10 @@ def make_app(preview: Preview) -> Callable:
             body = page.read_bytes() if page.is_file() else b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
             return _respond(start_response, "404 Not Found", "text/html", body)
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        return _respond(start_response, "200 OK", kind, file.read_bytes())
+        body = file.read_bytes()
+        if kind == "text/html":  # livereload adds an inline script: let it run, in the preview only
+            body = body.replace(str(escape(CSP)).encode(), str(escape(PREVIEW_CSP)).encode())
+        return _respond(start_response, "200 OK", kind, body)
 
     return app
 
@@ -104,6 +113,12 @@ def error_page(problems: list[str]) -> bytes:
 def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None]) -> None:
     """Build, then serve and rebuild on changes until interrupted."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    # livereload ignores changes within 3 s of the last reload (or of starting), so a
+    # quick second save would rebuild but never reach the tab; our rebuild is complete
+    # before the reload is sent, so no grace period is needed.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
     preview = Preview(source, out, base_url)
 

@@ -47,6 +47,7 @@ def test_pages_render_without_errors_and_are_screenshotted(browser, server, path
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("requestfailed", lambda request: errors.append(request.url))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     response = page.goto(server.url + path)
     assert response and response.status == 200
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # CSS loaded
@@ -236,3 +237,24 @@ def test_a_guidance_page_prints_as_a_checklist(desktop, server) -> None:  # type
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "categories-healthcare-inequalities-print.png"), full_page=True)
     assert len(page.pdf()) > 1000  # Chromium lays it out as a printable document
+
+
+def test_the_content_security_policy_blocks_scripts_the_site_did_not_ship(desktop, server) -> None:  # type: ignore[no-untyped-def]
+    page = desktop
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(server.url + "shortlist/")
+    assert page.get_by_role("tab").count() == len(SLUGS)  # the site's own scripts run
+    ran = page.evaluate("""() => {
+        const inline = document.createElement('script');
+        inline.textContent = 'window.injected = true';
+        document.body.append(inline);
+        const img = document.createElement('img');
+        img.setAttribute('onerror', 'window.handler = true');
+        img.src = 'nothing.png';
+        document.body.append(img);
+        return window.injected === true;
+    }""")
+    page.wait_for_timeout(200)
+    assert ran is False and page.evaluate("() => window.handler === undefined")
+    assert blocked, "the browser reported no policy violation"

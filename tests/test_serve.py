@@ -53,3 +53,30 @@ def test_nothing_outside_the_output_folder_is_served(served, tmp_path: Path) -> 
                  "/scratch/.awardsite", "/scratch/%00"]:
         status, body = fetch(server.root + path)
         assert status == 404 and "SECRET" not in body and "base_url" not in body, path
+
+
+def test_the_preview_reloads_the_open_tab_through_livereload(served) -> None:  # type: ignore[no-untyped-def]
+    """In a real browser: livereload's script runs despite the site's strict CSP, and a save reloads the tab."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
+    from browser import launch
+
+    folder, server = served
+    with sync_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.goto(f"{server.root}/scratch/shortlist/")
+            connected = "() => Boolean(window.LiveReload && window.LiveReload.connector.protocol)"  # after the handshake
+            for _ in range(50):  # not wait_for_function: it evaluates strings, which the CSP forbids
+                if page.evaluate(connected):
+                    break
+                page.wait_for_timeout(100)
+            assert page.evaluate(connected), "livereload's script did not connect"
+            shortlist = folder / "shortlist/first.yaml"
+            shortlist.write_text(shortlist.read_text().replace("First project", "Reloaded project"))
+            sync_api.expect(page.locator("h3.entry__title")).to_have_text("Reloaded project", timeout=10_000)
+            assert errors == []
+        finally:
+            browser.close()
