@@ -74,6 +74,9 @@ def test_the_preview_reloads_the_open_tab_through_livereload(served) -> None:  #
                     break
                 page.wait_for_timeout(100)
             assert page.evaluate(connected), "livereload's script did not connect"
+            # The server counts the tab only after the client's next message ("info"), which
+            # follows the handshake at once; a change polled before that would reload no one.
+            page.wait_for_timeout(500)
             shortlist = folder / "shortlist/first.yaml"
             shortlist.write_text(shortlist.read_text().replace("First project", "Reloaded project"))
             sync_api.expect(page.locator("h3.entry__title")).to_have_text("Reloaded project", timeout=10_000)
