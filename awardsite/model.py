@@ -24,6 +24,9 @@ Tag = Annotated[str, "tag"]  # a topic; no `;`, which separates tags in the CSV 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 URL_PATTERN = r"^https?://[^\s/?#]+"  # the schema's rough check; urls.check_url is the exact one
+# Refused in any text: control characters, and the bidirectional overrides, embeddings and
+# isolates that can make "Trust\u202egnp.exe" display as something else. Tabs and line breaks are fine.
+HIDDEN_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 # Text kinds checked by a pattern: the validator, the JSON Schemas and the docs all read this.
 # kind: (pattern, what the docs call it, what an error message asks for)

@@ -17,7 +17,10 @@ from typing import Any, Literal, Union
 from . import model
 
 FILES = {"site": model.Site, "category": model.Category, "shortlist": model.Shortlist}  # schema name -> root
-_TEXT = {"type": ["string", "number", "boolean"], "pattern": r"\S"}  # YAML may read text as a number
+_TEXT = {  # YAML may read text as a number; the `not` applies to strings only
+    "type": ["string", "number", "boolean"], "pattern": r"\S",
+    "not": {"type": "string", "pattern": model.HIDDEN_CHARACTERS},
+}
 
 
 def schema_for(cls: type, name: str) -> dict[str, Any]:

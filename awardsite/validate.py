@@ -12,15 +12,17 @@ import datetime
 import difflib
 import re
 import typing
+import unicodedata
 from typing import Any, Literal, Union
 
 from .errors import Problems
-from .model import EMAIL_PATTERN, PATTERNS
+from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, PATTERNS
 from .urls import check_url
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
 _INVALID = object()  # a value that failed; its problem is already recorded
 _EMAIL = re.compile(EMAIL_PATTERN)
+_HIDDEN = re.compile(HIDDEN_CHARACTERS)
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
@@ -110,6 +112,10 @@ class _Checker:
             return text
         if base is int:
             return self.number(text, name, line, kind)
+        hidden = _HIDDEN.search(text)
+        if hidden:
+            return self.fail(line, f"`{name}` contains the invisible character {_describe_char(hidden.group())}, which "
+                                   "can hide or reorder what readers see; delete it (it often comes with pasted text)")
         if kind != "markdown":
             text = text.strip()
         if not text.strip():
@@ -130,6 +136,10 @@ class _Checker:
         if kind == "percent" and not 0 <= number <= 100:
             return self.fail(line, f"`{name}` should be a percentage from 0 to 100, not {number}")
         return number
+
+
+def _describe_char(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
 
 
 def _real(kind: str, text: str) -> bool:

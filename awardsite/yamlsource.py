@@ -55,10 +55,11 @@ def kind_name(node: Node) -> str:
 
 def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
     """Parse `path` (reported as `name`) into a Mapping, or add problems and return None."""
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        problems.add(name, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:  # checked before reading, so a huge file costs no memory
+        problems.add(name, 1, f"file is {size:,} bytes; content files are limited to {MAX_BYTES:,}: is it the right file?")
         return None
+    data = path.read_bytes()
     text = _decode(data, name, problems)
     if text is None:
         return None
