@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .content import load
 from .datafiles import COLUMNS, TAG_SEPARATOR, unguard_cell
-from .errors import ContentError, Problems
+from .errors import Problems
 from .model import SLUG_PATTERN, Content, Result
 from .urls import entry_slug
 from .validate import did_you_mean

@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from . import pipeline
 from .render import CSP
-from .errors import BuildError, ContentError, Problem
+from .errors import BuildError, ContentError
 from .urls import Urls
 
 WATCHED = ("site.yaml", "categories", "shortlist", "templates", "assets")

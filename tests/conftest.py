@@ -70,3 +70,25 @@ def scratch(tmp_path: Path):  # type: ignore[no-untyped-def]
         return write_site(tmp_path / "content", files or {})
 
     return make
+
+
+@pytest.fixture(scope="module")
+def server(example_site: Path):  # type: ignore[no-untyped-def]
+    """The example site served under its base path, as GitHub Pages would serve it."""
+    from browser import SiteServer
+
+    site = SiteServer(example_site, "/hsj-awards/")
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Chromium (skipped, or failed under REQUIRE_BROWSER=1, when there is none)."""
+    from browser import launch
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

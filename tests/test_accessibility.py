@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from browser import SiteServer, launch
+
 from webtools import axe_script
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
 
-PREFIX = "/hsj-awards/"
 WIDTHS = {1280: 900, 375: 800}
 ENTRY = "<first entry page>"  # shortlist/<category>/<entry>/, found in the build
 PAGES = ["", "categories/healthcare-inequalities/", "shortlist/", ENTRY]
@@ -40,19 +39,6 @@ def axe() -> str:
     return axe_script()
 
 
-@pytest.fixture(scope="module")
-def server(example_site: Path):  # type: ignore[no-untyped-def]
-    site = SiteServer(example_site, PREFIX)
-    yield site
-    site.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def entry_page(site: Path) -> str:

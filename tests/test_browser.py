@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from awardsite.content import load
-from browser import SiteServer, launch
+from browser import SiteServer
 from conftest import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
@@ -16,19 +16,6 @@ CONTENT = load(ROOT)
 SLUGS = [c.slug for c in CONTENT.categories if c.slug in CONTENT.shortlists]
 
 
-@pytest.fixture(scope="module")
-def server(example_site: Path):  # type: ignore[no-untyped-def]
-    site = SiteServer(example_site, "/hsj-awards/")
-    yield site
-    site.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from awardsite.content import load
 from conftest import run_cli
 
