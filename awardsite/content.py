@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import Problems
 from .model import SLUG_PATTERN, Category, Content, Shortlist, Site
-from .urls import entry_slug
+from .urls import entry_slug, slugify
 from .validate import build, did_you_mean
 from .yamlsource import Mapping, read_yaml
 
@@ -114,6 +114,6 @@ def _order_key(category: Category) -> tuple[bool, int, str]:
 
 
 def _slug_hint(stem: str) -> str:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    suggestion = slugify(stem, limit=200)
     rule = "lower-case letters, digits and hyphens, starting with a letter"
-    return f"use {rule}, e.g. `{suggestion}.yaml`" if re.match(SLUG_PATTERN, suggestion) else f"use {rule}"
+    return f"use {rule}, e.g. `{suggestion}.yaml`" if suggestion else f"use {rule}"
