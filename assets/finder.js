@@ -64,8 +64,29 @@
     }, 300);
   }
 
+  // The search lives in the address (?q=...&tag=...), so it can be shared, bookmarked
+  // and comes back with the Back button.
+  function remember() {
+    var params = new URLSearchParams();
+    [query, result, topic].forEach(function (field) {
+      if (field && field.value) params.set(field.name, field.value);
+    });
+    var search = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") +
+      window.location.hash);
+  }
+
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    [query, result, topic].forEach(function (field) {
+      if (field && params.has(field.name)) field.value = params.get(field.name);
+    });
+  }
+
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("input", update);
-  form.addEventListener("change", update);
+  form.addEventListener("input", function () { update(); remember(); });
+  form.addEventListener("change", function () { update(); remember(); });
+  restore();
+  if (window.location.search) update();
 })();

@@ -169,8 +169,14 @@ def test_search_filters_by_topic_across_categories(desktop, server) -> None:  # 
             if tag in e.tags and "young" in f"{e.organisation} {e.title} {e.synopsis}".lower()]
     plural = "entry matches" if len(both) == 1 else "entries match"
     groups = len({e.split("/")[0] for e in both})
-    search(desktop, "young", f"{len(both)} {plural} in {groups} categor{'y' if groups == 1 else 'ies'}.")
+    counted = f"{len(both)} {plural} in {groups} categor{'y' if groups == 1 else 'ies'}."
+    search(desktop, "young", counted)
     assert visible_entries(desktop) == both
+    assert desktop.evaluate("location.search") == "?q=young&tag=Mental+health"  # shareable
+    desktop.goto(server.url + "shortlist/?q=young&tag=Mental+health")
+    sync_api.expect(desktop.locator("#finder-status")).to_have_text(counted)
+    assert visible_entries(desktop) == both
+    assert desktop.get_by_label("Search every category").input_value() == "young"
 
 
 def test_results_filter_and_thirty_categories_stay_usable(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
