@@ -55,6 +55,16 @@ def test_nothing_outside_the_output_folder_is_served(served, tmp_path: Path) -> 
         assert status == 404 and "SECRET" not in body and "base_url" not in body, path
 
 
+def livereload_connected(page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether livereload's script has finished its handshake; False while the page is reloading."""
+    try:
+        return bool(page.evaluate("() => Boolean(window.LiveReload && window.LiveReload.connector.protocol)"))
+    except Exception as error:  # Playwright's Error: the page navigated (a reload) while asked
+        if "navigat" in str(error) or "context was destroyed" in str(error):
+            return False
+        raise
+
+
 def test_the_preview_reloads_the_open_tab_through_livereload(served) -> None:  # type: ignore[no-untyped-def]
     """In a real browser: livereload's script runs despite the site's strict CSP, and a save reloads the tab."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
@@ -68,12 +78,11 @@ def test_the_preview_reloads_the_open_tab_through_livereload(served) -> None:  #
             errors: list[str] = []
             page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
             page.goto(f"{server.root}/scratch/shortlist/")
-            connected = "() => Boolean(window.LiveReload && window.LiveReload.connector.protocol)"  # after the handshake
             for _ in range(50):  # not wait_for_function: it evaluates strings, which the CSP forbids
-                if page.evaluate(connected):
+                if livereload_connected(page):
                     break
                 page.wait_for_timeout(100)
-            assert page.evaluate(connected), "livereload's script did not connect"
+            assert livereload_connected(page), "livereload's script did not connect"
             # The server counts the tab only after the client's next message ("info"), which
             # follows the handshake at once; a change polled before that would reload no one.
             page.wait_for_timeout(500)
