@@ -1,7 +1,7 @@
 """Spreadsheet import: a CSV of shortlisted entries becomes `shortlist/<slug>.yaml` files.
 
-Columns: category, organisation, title, synopsis, result, slug (the same columns as the
-built site's `shortlist.csv`; its `shortlist.json` is read too). Every row is checked
+Columns: category, organisation, title, synopsis, result, tags, slug (the same columns as
+the built site's `shortlist.csv`; its `shortlist.json` is read too). Every row is checked
 first; if any is bad, nothing is written.
 Each category named in the CSV gets its shortlist replaced by the CSV's rows for it,
 in order; shortlists of other categories are left alone.
@@ -21,7 +21,7 @@ from pathlib import Path
 from .content import load
 from .datafiles import COLUMNS, TAG_SEPARATOR, unguard_cell
 from .errors import Problems
-from .model import SLUG_PATTERN, Content, Result
+from .model import PATTERNS, Content, Result
 from .urls import entry_slug
 from .validate import did_you_mean
 from .yamlwrite import dump, write_atomically
@@ -161,8 +161,8 @@ def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Pro
     if tags:
         entry["tags"] = tags
     slug = row.get("slug", "").strip()
-    if slug and not re.match(SLUG_PATTERN, slug):
-        problems.add(name, line, f"row {number}: slug `{slug}` should be lower-case letters, digits and hyphens")
+    if slug and not re.match(PATTERNS["slug"][0], slug):
+        problems.add(name, line, f"row {number}: slug `{slug}` should be {PATTERNS['slug'][2]}")
         ok = False
     elif slug and slug != entry_slug(entry["title"]):
         entry["slug"] = slug  # kept only where it differs from the one the title gives

@@ -17,8 +17,8 @@ from typing import Callable, Iterable
 from markupsafe import escape
 
 from . import pipeline
-from .render import CSP
 from .errors import BuildError, ContentError
+from .render import CSP
 from .urls import Urls
 
 WATCHED = ("site.yaml", "categories", "shortlist", "templates", "assets")
