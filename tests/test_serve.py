@@ -58,7 +58,10 @@ def test_nothing_outside_the_output_folder_is_served(served, tmp_path: Path) -> 
 def livereload_connected(page) -> bool:  # type: ignore[no-untyped-def]
     """Whether livereload's script has finished its handshake; False while the page is reloading."""
     try:
-        return bool(page.evaluate("() => Boolean(window.LiveReload && window.LiveReload.connector.protocol)"))
+        return bool(page.evaluate("""() => {
+            const connector = window.LiveReload && window.LiveReload.connector;
+            return Boolean(connector && connector.protocol && connector.socket && connector.socket.readyState === 1);
+        }"""))
     except Exception as error:  # Playwright's Error: the page navigated (a reload) while asked
         if "navigat" in str(error) or "context was destroyed" in str(error):
             return False
@@ -76,13 +79,17 @@ def test_the_preview_reloads_the_open_tab_through_livereload(served) -> None:  #
         try:
             page = browser.new_page()
             errors: list[str] = []
+            messages: list[str] = []
             page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.on("console", lambda message: messages.append(message.text))
+            page.on("framenavigated", lambda frame: messages.append(f"navigated {frame.url}"))
             page.goto(f"{server.root}/scratch/shortlist/")
-            for _ in range(50):  # not wait_for_function: it evaluates strings, which the CSP forbids
+            # livereload.js retries a failed connection after 1 s, 2 s, ...: allow a couple of retries.
+            for _ in range(150):  # not wait_for_function: it evaluates strings, which the CSP forbids
                 if livereload_connected(page):
                     break
                 page.wait_for_timeout(100)
-            assert livereload_connected(page), "livereload's script did not connect"
+            assert livereload_connected(page), f"livereload's script did not connect: {messages}\n{server.output()}"
             # The server counts the tab only after the client's next message ("info"), which
             # follows the handshake at once; a change polled before that would reload no one.
             page.wait_for_timeout(500)
