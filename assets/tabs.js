@@ -57,9 +57,21 @@
     window.removeEventListener("hashchange", this.onHash);
   };
 
+  // The id the URL's hash names. Any hash can arrive in a link: a malformed escape
+  // ("#100%") makes decodeURIComponent throw, so it is then taken as written. The id
+  // is only ever looked up with getElementById, never put into a CSS selector.
+  function hashId() {
+    var raw = window.location.hash.slice(1);
+    try {
+      return decodeURIComponent(raw);
+    } catch (error) {
+      return raw;
+    }
+  }
+
   // The tab whose panel is, or contains, the element the URL's hash names.
   Tabs.prototype.indexForHash = function () {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = hashId();
     var target = id && document.getElementById(id);
     if (!target) return null;
     for (var i = 0; i < this.panels.length; i++) {
@@ -69,7 +81,7 @@
   };
 
   Tabs.prototype.revealHashTarget = function () {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = hashId();
     var target = id && document.getElementById(id);
     if (target && this.panels.indexOf(target) === -1) target.scrollIntoView();
   };

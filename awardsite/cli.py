@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import typing
 from pathlib import Path
 
 from . import __version__, importer, pipeline, scaffold, schema
@@ -18,9 +19,11 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(0, "build")  # `python build.py` means `python build.py build`
     args = _parser().parse_args(argv)
     try:
-        return args.handler(args)
+        return int(args.handler(args))
     except ContentError as exc:
+        _report(exc.warnings, args)
         _report(exc.problems, args)
+        _summary(exc.problems)
         return 1
     except (BuildError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -30,13 +33,19 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.source) / "_site"
-    files = pipeline.build(Path(args.source), out, args.base_url)
-    print(f"built {len(files)} files into {out} in {time.perf_counter() - started:.2f}s")
+    built = pipeline.build(Path(args.source), out, args.base_url, on_wait=_waiting)
+    _report(built.warnings, args)
+    print(f"built {built.files} files into {out} in {time.perf_counter() - started:.2f}s")
     return 0
+
+
+def _waiting(message: str) -> None:
+    print(f"{message}…", file=sys.stderr, flush=True)
 
 
 def _check(args: argparse.Namespace) -> int:
     content = pipeline.check(Path(args.source))
+    _report(content.warnings, args)
     if args.format == "text":
         print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists")
     return 0
@@ -74,16 +83,21 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(problems: list[Problem], args: argparse.Namespace) -> None:
+def _report(problems: typing.Sequence[Problem], args: argparse.Namespace) -> None:
+    """Print problems (errors or warnings) as `file:line: message`, or as GitHub annotations."""
     source = getattr(args, "source", ".")
     prefix = "" if Path(source).resolve() == Path.cwd().resolve() else f"{source.rstrip('/')}/"
     if getattr(args, "format", "text") == "github":
         for p in problems:
-            where = _escape(f"{prefix}{p.file}", True)
-            print(f"::error file={where},line={max(p.line, 1)},title=Content error::{_escape(p.message, False)}")
+            where = _escape(p.file if p.file.startswith("/") else f"{prefix}{p.file}", True)
+            level, title = ("warning", "Content warning") if p.warning else ("error", "Content error")
+            print(f"::{level} file={where},line={max(p.line, 1)},title={title}::{_escape(p.message, False)}")
     else:
         for problem in problems:
             print(problem.format(prefix), file=sys.stderr)
+
+
+def _summary(problems: typing.Sequence[Problem]) -> None:
     count = len(problems)
     print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", file=sys.stderr)
 

@@ -12,17 +12,21 @@ class Problem:
     file: str  # path relative to the content folder, with forward slashes
     line: int  # 1-based line of the offending key or item; 1 when it is the whole file
     message: str  # what is wrong and, where possible, how to fix it
+    warning: bool = False  # reported, but the build goes on: a stray backup file, say
 
     def format(self, prefix: str = "") -> str:
         """Render as `file:line: message`, the form editors and editors' tools understand."""
-        return f"{prefix}{self.file}:{max(self.line, 1)}: {self.message}"
+        where = self.file if self.file.startswith("/") else f"{prefix}{self.file}"
+        kind = "warning: " if self.warning else ""
+        return f"{where}:{max(self.line, 1)}: {kind}{self.message}"
 
 
 class ContentError(Exception):
     """Raised once, after a stage has collected every problem it found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(p for p in problems if not p.warning))  # what stopped the build
+        self.warnings = sorted(set(p for p in problems if p.warning))  # reported alongside
         super().__init__("\n".join(p.format() for p in self.problems))
 
 
@@ -33,10 +37,22 @@ class Problems:
         self.items: list[Problem] = []
 
     def add(self, file: str, line: int, message: str) -> None:
+        """Record an error: the build stops once the stage is done."""
         self.items.append(Problem(file, line, message))
 
+    def warn(self, file: str, line: int, message: str) -> None:
+        """Record a warning: reported, but the build goes on."""
+        self.items.append(Problem(file, line, message, warning=True))
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(sorted(set(p for p in self.items if p.warning)))
+
     def raise_if_any(self) -> None:
-        if self.items:
+        """Raise ContentError (with the warnings too) if any error was recorded."""
+        if self.errors():
             raise ContentError(self.items)
 
 

@@ -9,6 +9,7 @@ copies. DTSTAMP is the build date, which SOURCE_DATE_EPOCH pins.
 from __future__ import annotations
 
 import datetime
+import re
 
 from .model import KeyDate, Site
 from .urls import Urls, slugify
@@ -30,6 +31,8 @@ DTSTART:19961027T020000
 RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
 END:STANDARD
 END:VTIMEZONE""".splitlines()
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CRLF, or a lone CR or LF
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 5545 CONTROL: every ASCII control but tab
 
 
 def key_dates_ics(site: Site, urls: Urls, today: datetime.date) -> bytes:
@@ -46,8 +49,8 @@ def key_dates_ics(site: Site, urls: Urls, today: datetime.date) -> bytes:
 
 
 def sorted_dates(dates: tuple[KeyDate, ...]) -> list[KeyDate]:
-    """Key dates by day, all-day ones first, then by time."""
-    return sorted(dates, key=lambda key: (key.date, key.time or ""))
+    """Key dates by day, all-day ones first, then by time, label and address: one order, however written."""
+    return sorted(dates, key=lambda key: (key.date, key.time or "", key.label.casefold(), key.label, key.url or ""))
 
 
 def _event(key: KeyDate, uid: str, urls: Urls, today: datetime.date) -> list[str]:
@@ -72,8 +75,10 @@ def _uid(key: KeyDate, urls: Urls, used: set[str]) -> str:
 
 
 def escape(text: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and newline escaped (RFC 5545 3.3.11)."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value (RFC 5545 3.3.11): backslash, `;` and `,` escaped, every line break as `\\n`."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    # A raw CR or LF would end the content line early; other controls are not allowed in TEXT at all.
+    return _CONTROL.sub("", _LINE_BREAK.sub(r"\\n", text))
 
 
 def fold(line: str) -> str:

@@ -8,7 +8,11 @@ Fields marked `derived` come from the file name, not from a key in the file.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field
-from typing import Annotated, Any, ClassVar, Literal, Optional, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, Union
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .sources import Sources
 
 Markdown = Annotated[str, "markdown"]  # rendered with raw HTML off
 Url = Annotated[str, "url"]  # an absolute http(s) address
@@ -22,17 +26,45 @@ Domain = Annotated[str, "domain"]  # awards.example.org
 Tag = Annotated[str, "tag"]  # a topic; no `;`, which separates tags in the CSV file
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+# Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
+# it may not be one of these: the templates read this list (`ids`), and so does the validator.
+RESERVED_IDS = ("main", "eligibility", "criteria", "how-to-enter", "contacts", "key-dates", "tabs-title",
+                "finder-query", "finder-status", "finder-result", "finder-tag")
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
-URL_PATTERN = r"^https?://[^\s/?#]+"  # the schema's rough check; urls.check_url is the exact one
-# Refused in any text: control characters, and the bidirectional overrides, embeddings and
-# isolates that can make "Trust\u202egnp.exe" display as something else. Tabs and line breaks are fine.
-HIDDEN_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# The schema's rough check (userinfo@, a host name or [IPv6], :port); urls.check_url is the exact one.
+URL_PATTERN = r"^https?://([^\s/?#@\[\]]*@)?([^\s/?#@:\[\]]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{0,5})?([/?#]|$)"
+# Refused in any text: control characters; the bidirectional overrides, embeddings, isolates and
+# marks that can make "Trust\u202egnp.exe" display as something else; zero-width spaces and other
+# invisible format characters (U+FEFF too: the file reader strips only a leading byte order mark).
+# Tabs and line breaks are fine, and so are the zero-width (non-)joiners U+200C and U+200D, which
+# emoji sequences (woman, U+200D, staff of Aesculapius: a woman health worker) and some scripts need.
+# Written with escapes (raw string), which Python and JavaScript regexes both read, so the
+# schema files show code points rather than the invisible characters themselves.
+HIDDEN_CHARACTERS = (r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+                     r"\u2060-\u2064\u2066-\u206f\ufeff]")
+# Tag characters (U+E0000-U+E007F) can spell out text nobody sees, so they are refused too, except
+# in the flags of England, Scotland and Wales: a black flag, `gbeng`/`gbsct`/`gbwls` in tag
+# letters, then CANCEL TAG. Only the validator checks them: they lie beyond U+FFFF, which a JSON
+# Schema pattern cannot name portably (JavaScript regexes without the `u` flag see surrogate pairs).
+TAG_CHARACTERS = "[\U000e0000-\U000e007f]"
+UK_FLAGS = tuple("\U0001f3f4" + "".join(chr(0xE0000 + ord(c)) for c in code) + "\U000e007f"
+                 for code in ("gbeng", "gbsct", "gbwls"))
+# Dates run from 1900 to 2200: wide enough for any programme, and far from the calendar's limits.
+DATE_PATTERN = r"^(19[0-9][0-9]|2[01][0-9][0-9]|2200)-[0-9]{2}-[0-9]{2}$"
+# Whole numbers, bounded so no value has thousands of digits (Python's int() refuses those) and
+# the schemas give the same limits: kind: (lowest, highest, what an error message asks for).
+# A plain `int` field is kind "number".
+NUMBERS = {
+    "percent": (0, 100, "a percentage from 0 to 100"),
+    "number": (-999_999, 999_999, "a whole number from -999999 to 999999"),
+}
 
 # Text kinds checked by a pattern: the validator, the JSON Schemas and the docs all read this.
 # kind: (pattern, what the docs call it, what an error message asks for)
 PATTERNS = {
     "slug": (SLUG_PATTERN, "slug", "lower-case letters, digits and hyphens, starting with a letter"),
-    "date": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "date (`2024-11-20`)", "a date written year-month-day, like `2024-11-20`"),
+    "date": (DATE_PATTERN, "date (`2024-11-20`)", "a date from the years 1900 to 2200, written year-month-day like "
+             "`2024-11-20`"),
     "time": (r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "time (`18:30`)", "a 24-hour time, like `18:30`"),
     "tag": (r"^[^;]+$", "text", "text without `;` (it separates tags in `shortlist.csv`)"),
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
@@ -126,3 +158,5 @@ class Content:
     site: Site  # site.yaml
     categories: tuple[Category, ...]  # categories/*.yaml, sorted by order then title
     shortlists: dict[str, Shortlist]  # shortlist/*.yaml by category slug, in category order
+    sources: Sources  # every file the build reads, the theme's included
+    warnings: tuple[Problem, ...] = ()  # reported, but not in the way of a build

@@ -1,56 +1,142 @@
-"""Write the rendered site: into a temporary sibling folder, then swapped in whole.
+"""Write the site: one writer at a time, streamed into a temporary folder, swapped in whole.
 
-The live output folder is never written to. A build that fails, or is killed,
-leaves the previous site exactly as it was; leftovers are cleared by the next build.
+`lock(out)` lets one build at a time write to an output folder: a second build (say
+`build` while `serve` is rebuilding) waits for it, then builds. `Writer` writes each
+page as it is rendered into a temporary sibling folder, so memory does not grow with
+the site, and swaps it in atomically when every file is written. The live output folder
+is never written to: a build that fails, or is killed, leaves the previous site exactly
+as it was. Temporary folders are cleared only under the lock, when no build can be
+writing them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from .errors import BuildError
 
 MARKER = ".awardsite"  # marks a folder this tool built, so a later build may replace it
+MAX_FILES = 100_000  # more files than any programme needs: a runaway shortlist, not a site
+LOCK_WAIT = 300.0  # seconds a build waits for another build into the same folder
 _RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one atomic step
 
 
-def check_out(out: Path, source: Path) -> None:
-    """Refuse an output folder whose replacement would destroy something else."""
-    out, source = out.resolve(), source.resolve()
+def check_out(out: Path, source: Path) -> Path:
+    """The resolved output folder; refuse one whose replacement would destroy something else."""
+    try:
+        out, source = out.resolve(), source.resolve()
+    except (RuntimeError, OSError) as exc:  # a symlink loop, or a path too long to follow
+        raise BuildError(f"cannot use --out {out}: {exc}") from None
     if out == source or out in source.parents or out == Path.home().resolve() or out == Path(out.anchor):
         raise BuildError(f"refusing to build into {out}: it holds the content, your home folder or the disk root")
     if out.exists() and not out.is_dir():
         raise BuildError(f"refusing to build into {out}: it is a file, not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise BuildError(f"refusing to replace {out}: it was not built by this tool; empty it or choose another --out")
+    return out
 
 
-def write(files: dict[str, bytes], out: Path) -> None:
-    """Write `files` (site path -> bytes) as the complete new contents of `out`."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    clear_leftovers(out)
-    temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+def lock_path(out: Path) -> Path:
+    """The lock file beside `out`; it stays there (deleting a lock file others may hold races)."""
+    return out.parent / f".{out.name}.lock"
+
+
+@contextlib.contextmanager
+def lock(out: Path, wait: float = LOCK_WAIT, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the output folder's lock; wait up to `wait` seconds for another build to finish."""
+    path = lock_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as handle:
+        deadline, told = time.monotonic() + wait, False
+        while not _try_lock(handle.fileno()):
+            if time.monotonic() >= deadline:
+                raise BuildError(f"another build into {out} is still running ({_holder(path)}) after {wait:.0f} s; "
+                                 "try again when it has finished")
+            if not told and on_wait:
+                on_wait(f"waiting for another build into {out} to finish ({_holder(path)})")
+                told = True
+            time.sleep(0.05)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")  # only to tell a waiting build who holds it
+        handle.flush()
+        yield  # the lock is released when the file is closed, or the process dies
+
+
+def _try_lock(fd: int) -> bool:
     try:
-        for name, data in sorted(files.items()):
-            target = temp / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (temp / MARKER).write_text("Built by awardsite; the next build replaces this folder whole.\n")
-        temp.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
-        _swap_in(temp, out)
-    finally:
-        if temp.exists():
-            shutil.rmtree(temp)
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _holder(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace").strip()
+    return f"process {text}" if text.isdigit() else "another process"
+
+
+class Writer:
+    """The new site's files, written into a temporary folder that replaces `out` on success.
+
+    Use as `with Writer(out) as writer: writer.write(name, chunks)`, holding `lock(out)`.
+    """
+
+    def __init__(self, out: Path, max_files: int = MAX_FILES) -> None:
+        self.out, self.max_files = out, max_files
+        self.count = 0  # files written so far
+        self.temp: Path | None = None
+
+    def __enter__(self) -> Writer:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        clear_leftovers(self.out)  # under the lock, so no other build is writing them
+        self.temp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        return self
+
+    def write(self, name: str, chunks: Iterable[bytes]) -> None:
+        """Write one file of the site (a path relative to its root) from its chunks."""
+        assert self.temp is not None, "use Writer in a with statement"
+        self.count += 1
+        if self.count > self.max_files:
+            raise BuildError(f"the site would have more than {self.max_files:,} files; a programme this size "
+                             "is a mistake in the content (is a shortlist repeated many times?)")
+        target = self.temp / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        assert self.temp is not None
+        try:
+            if kind is None:
+                (self.temp / MARKER).write_text("Built by awardsite; the next build replaces this folder whole.\n")
+                self.temp.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
+                _swap_in(self.temp, self.out)
+        finally:
+            if self.temp.exists():
+                shutil.rmtree(self.temp, ignore_errors=True)
 
 
 def clear_leftovers(out: Path) -> None:
-    """Remove temporary folders that an interrupted build left beside `out`."""
+    """Remove temporary folders that an interrupted build left beside `out` (call under the lock)."""
     for leftover in out.parent.glob(f".{out.name}.tmp-*"):
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)

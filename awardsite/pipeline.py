@@ -1,20 +1,36 @@
 """The pipeline, top to bottom: load, validate, render, write.
 
 `check` is the same pipeline stopped before rendering. Everything is read and
-rendered in memory before anything is written.
+validated before anything is written; pages are then rendered one at a time and
+streamed into a temporary folder that replaces the site only when it is complete.
+One build at a time writes to an output folder (output.lock).
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from . import output, render
 from .content import load
-from .errors import BuildError
+from .errors import BuildError, Problem
 from .model import Content
 from .urls import check_url
+
+LATEST = datetime.date(2199, 12, 31)  # the last day SOURCE_DATE_EPOCH may name: dates in content stop at 2200
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build did, for the command line to report."""
+
+    content: Content  # what was read
+    files: int  # files written
+    warnings: tuple[Problem, ...]  # problems that did not stop the build
 
 
 def check(source: Path) -> Content:
@@ -24,16 +40,23 @@ def check(source: Path) -> Content:
     return load(source)  # reading builds the typed model, which is the validation
 
 
-def build(source: Path, out: Path, base_url: str | None = None) -> dict[str, bytes]:
+def build(source: Path, out: Path, base_url: str | None = None, *, wait: float = output.LOCK_WAIT,
+          on_wait: Callable[[str], None] | None = None) -> Built:
     """Build the site in `source` into `out`, replacing it only when the build succeeds."""
-    output.check_out(out, source)
-    content = check(source)
-    base = base_url or content.site.base_url
+    out = output.check_out(out, source)
     if base_url and check_url(base_url):
         raise BuildError(f"--base-url {check_url(base_url)}")
-    files = render.render(content, source, base, build_date())
-    output.write(files, out)
-    return files
+    today = build_date()
+    with output.lock(out, wait, on_wait):
+        content = check(source)
+        files = render.files(content, base_url or content.site.base_url, today)
+        if len(files) > output.MAX_FILES:
+            raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
+                             "may write; is a shortlist repeated many times?")
+        with output.Writer(out) as writer:
+            for name, produce in files:
+                writer.write(name, produce())
+    return Built(content, writer.count, content.warnings)
 
 
 def build_date() -> datetime.date:
@@ -41,6 +64,8 @@ def build_date() -> datetime.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return datetime.date.today()
-    if not epoch.isdigit():
-        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not `{epoch}`")
+    latest = int(datetime.datetime(LATEST.year, 12, 31, tzinfo=datetime.timezone.utc).timestamp())
+    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > latest:
+        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to {latest} "
+                         f"(the end of {LATEST.year}), not `{epoch[:40]}`")
     return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()

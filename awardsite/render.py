@@ -1,33 +1,28 @@
-"""Render validated content into the whole site in memory: {output path: bytes}.
+"""Render validated content into the site's files, one at a time, as streams of bytes.
 
 Templates see one context, documented in ARCHITECTURE.md; `url` (the Urls object)
-is the only way they make addresses. Autoescape is on everywhere and undefined
-names are errors.
+is the only way they make addresses. Autoescape is on (except in `.txt` files),
+undefined names are errors, and templates run in a sandbox (templating.py).
+Nothing is rendered until the writer asks for it, so the whole site is never in memory.
 """
 
 from __future__ import annotations
 
 import datetime
-import sys
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
-import jinja2
-
-from . import datafiles, ical
-from .errors import ContentError, Problem
+from . import datafiles, ical, templating
 from .markdown import first_sentence, inline, markdown
-from .model import Category, Content, Entry
+from .model import RESERVED_IDS, Category, Content, Entry
 from .urls import Urls, page_file
-
-BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
-
 
 # Only the site's own files may run or style anything; content can never add a script.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; object-src 'none'")
+
+Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writer asks
 
 
 @dataclass(frozen=True)
@@ -40,28 +35,43 @@ class Page:
     entry: Entry | None = None  # the entry an entry page is about
 
 
-def theme_folder(source: Path, name: str) -> Path:
-    """The content folder's own `templates/` or `assets/`, else the built-in one."""
-    own = source / name
-    return own if own.is_dir() else BUILTIN / name
-
-
-def render(content: Content, source: Path, base_url: str, today: datetime.date) -> dict[str, bytes]:
-    """Render every page and copy every asset; raise ContentError on a template error."""
-    env = _environment(theme_folder(source, "templates"))
+def files(content: Content, base_url: str, today: datetime.date) -> list[tuple[str, Producer]]:
+    """Every file of the site, by output path, each made only when its producer is called."""
+    env = templating.environment(content.sources.templates)
+    env.filters.update(markdown=markdown, inline=inline, long_date=long_date)
+    env.globals.update(summary=summary, result_label=result_label)
     urls = Urls(base_url)
     context = {"site": content.site, "categories": content.categories, "shortlists": content.shortlists, "url": urls,
                "key_dates": ical.sorted_dates(content.site.key_dates), "today": today.isoformat(),
-               "tags": all_tags(content), "results": awarded(content), "csp": CSP}
+               "tags": all_tags(content), "results": awarded(content), "csp": CSP,
+               "ids": {name: name for name in RESERVED_IDS}}
     context["pages"] = listed = pages(content)
-    files: dict[str, bytes] = {}
+    made: list[tuple[str, Producer]] = []
     for page in listed:
-        files[page_file(page.path)] = _render_page(env, page, context)
-    files.update(_assets(theme_folder(source, "assets")))
-    files.update(datafiles.files(content, urls))
+        made.append((page_file(page.path), _page_producer(env, page, context)))
+    for name, path in content.sources.assets:
+        made.append((f"assets/{name}", _file_producer(path)))
+    for name, data in datafiles.files(content, urls).items():
+        made.append((name, _bytes_producer(data)))
     if content.site.key_dates:
-        files["key-dates.ics"] = ical.key_dates_ics(content.site, urls, today)
-    return files
+        made.append(("key-dates.ics", lambda: [ical.key_dates_ics(content.site, urls, today)]))
+    return made
+
+
+def _page_producer(env: templating.Sandbox, page: Page, context: dict[str, Any]) -> Producer:
+    return lambda: templating.stream(env, page.template, context, page, page_file(page.path))
+
+
+def _bytes_producer(data: bytes) -> Producer:
+    return lambda: [data]
+
+
+def _file_producer(path: Path) -> Producer:
+    def read() -> Iterator[bytes]:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                yield block
+    return read
 
 
 def pages(content: Content) -> list[Page]:
@@ -91,7 +101,7 @@ def summary(category: Category) -> str:
 def all_tags(content: Content) -> list[str]:
     """Every entry tag once, alphabetically, for the shortlist's filter."""
     found = {tag for shortlist in content.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
-    return sorted(found, key=str.casefold)
+    return sorted(found, key=lambda tag: (tag.casefold(), tag))  # `NHS` before `nhs` on every run, not by hash
 
 
 def awarded(content: Content) -> list[str]:
@@ -115,49 +125,3 @@ def long_date(iso: str) -> str:
     """`2024-11-20` -> `Wednesday 20 November 2024`, as UK readers write it, whatever the locale."""
     day = datetime.date.fromisoformat(iso)
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,  # every template, whatever its extension: sitemap.xml too
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(markdown=markdown, inline=inline)
-    env.filters.update(long_date=long_date)
-    env.globals.update(summary=summary, result_label=result_label)
-    return env
-
-
-def _render_page(env: jinja2.Environment, page: Page, context: dict[str, Any]) -> bytes:
-    try:
-        template = env.get_template(page.template)
-        return template.render(context, page=page).encode("utf-8")
-    except jinja2.TemplateSyntaxError as exc:
-        raise ContentError([Problem(f"templates/{exc.name or page.template}", exc.lineno or 1, exc.message or "")])
-    except jinja2.TemplateNotFound as exc:
-        raise ContentError([Problem(f"templates/{exc.name}", 1, "template not found")])
-    except Exception as exc:  # an error inside a template: report where in the template
-        file, line = _template_frame(page.template)
-        raise ContentError([Problem(file, line, f"{type(exc).__name__}: {exc}")]) from exc
-
-
-def _template_frame(default: str) -> tuple[str, int]:
-    """The innermost template file and line in the current traceback."""
-    found = (f"templates/{default}", 1)
-    for frame in traceback.extract_tb(sys.exc_info()[2]):
-        if frame.filename.endswith((".html", ".xml")) and frame.lineno:
-            found = (f"templates/{Path(frame.filename).name}", frame.lineno)
-    return found
-
-
-def _assets(folder: Path) -> dict[str, bytes]:
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            files[f"assets/{relative.as_posix()}"] = path.read_bytes()
-    return files

@@ -17,7 +17,9 @@ from typing import Any, Literal, Union
 from . import model
 
 FILES = {"site": model.Site, "category": model.Category, "shortlist": model.Shortlist}  # schema name -> root
-_TEXT = {  # YAML may read text as a number; the `not` applies to strings only
+# YAML may read text as a number; the `not` applies to strings only. The validator also refuses
+# tag characters (model.TAG_CHARACTERS), which lie beyond U+FFFF where a portable pattern cannot reach.
+_TEXT = {
     "type": ["string", "number", "boolean"], "pattern": r"\S",
     "not": {"type": "string", "pattern": model.HIDDEN_CHARACTERS},
 }
@@ -91,8 +93,7 @@ def _type(tp: Any, meta: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": model.EMAIL_PATTERN}
     if kind in model.PATTERNS:
         return {"type": "string", "pattern": model.PATTERNS[kind][0]}
-    if kind == "percent":
-        return {"type": "integer", "minimum": 0, "maximum": 100}
-    if tp is int:
-        return {"type": "integer"}
+    if (typing.get_args(tp)[0] if kind else tp) is int:
+        low, high, _ = model.NUMBERS[kind or "number"]
+        return {"type": "integer", "minimum": low, "maximum": high}
     return dict(_TEXT)

@@ -3,7 +3,8 @@
 Serving is a small WSGI app of ours (only files inside the output folder, under the
 base path, with the site's 404 page and an error page while the content is broken).
 livereload watches the files and tells open tabs to reload; it is used only in
-`serve()`, so it can be swapped for another reloader without touching the rest.
+`serve()` and `_reloading_server()` (which makes it answer HEAD), so it can be swapped
+for another reloader without touching the rest.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import html
 import mimetypes
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
+from urllib.parse import quote, unquote
 
 from markupsafe import escape
 
@@ -43,7 +45,15 @@ class Preview:
             self.problems = [p.format() for p in exc.problems]
         except (BuildError, OSError) as exc:
             self.problems = [str(exc)]
+        except Exception as exc:  # a bug: show it rather than go on serving the last good build as if current
+            self.problems = [unexpected(exc)]
         return self.problems
+
+
+def unexpected(exc: Exception) -> str:
+    """One line for the error page about an exception the pipeline should never raise."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # the type and message: this page is only local
+    return f"the build failed with an unexpected error (a bug in awardsite, please report it): {detail}"
 
 
 def resolve(out: Path, prefix: str, path: str) -> Path | None:
@@ -53,14 +63,26 @@ def resolve(out: Path, prefix: str, path: str) -> Path | None:
     parts = path[len(prefix):].split("/")
     if any(part in ("..", ".") or part.startswith(".") for part in parts):
         return None
-    root = out.resolve()
-    candidate = root.joinpath(*[p for p in parts if p])
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    real = Path(os.path.realpath(candidate))
-    if real != root and root not in real.parents:
-        return None  # a symlink pointing out of the site
-    return real if real.is_file() else None
+    try:
+        root = out.resolve()
+        candidate = root.joinpath(*[p for p in parts if p])
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        real = Path(os.path.realpath(candidate))
+        if real != root and root not in real.parents:
+            return None  # a symlink pointing out of the site
+        return real if real.is_file() else None
+    except (OSError, ValueError):  # e.g. a name too long for the file system: no such file, not a crash
+        return None
+
+
+def request_path(environ: dict) -> str | None:
+    """The request's path as text, or None when its bytes are not UTF-8."""
+    # WSGI gives the URL's unquoted bytes decoded as latin-1; browsers send paths as UTF-8.
+    try:
+        return str(environ.get("PATH_INFO", "/")).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
 
 
 PREVIEW_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
@@ -70,27 +92,35 @@ def make_app(preview: Preview) -> Callable:
     """The WSGI app serving `preview`'s output folder under its base path."""
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO", "/")
-        if path == "/" and preview.prefix != "/":
-            start_response("302 Found", [("Location", preview.prefix)])
+        path = request_path(environ)
+        prefix = unquote(preview.prefix)  # as text, like `path`; Urls gives it percent-encoded
+        if prefix != "/" and path in ("/", prefix.rstrip("/")):
+            # The Location header must be ASCII: the prefix percent-encoded, as in the site's links.
+            status = "302 Found" if path == "/" else "301 Moved Permanently"
+            start_response(status, [("Location", quote(prefix))])
             return [b""]
-        if preview.prefix != "/" and path == preview.prefix.rstrip("/"):
-            start_response("301 Moved Permanently", [("Location", preview.prefix)])
-            return [b""]
-        file = resolve(preview.out, preview.prefix, path)
-        if preview.problems and (file is None or file.suffix == ".html"):
+        file = resolve(preview.out, prefix, path) if path is not None else None
+        body = _read(file) if file is not None else None
+        if preview.problems and (file is None or body is None or file.suffix == ".html"):
             return _respond(start_response, "500 Content Error", "text/html", error_page(preview.problems))
-        if file is None:
-            page = preview.out / "404.html"
-            body = page.read_bytes() if page.is_file() else b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
+        if file is None or body is None:
+            page = _read(preview.out / "404.html")
+            body = page or b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
             return _respond(start_response, "404 Not Found", "text/html", body)
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        body = file.read_bytes()
         if kind == "text/html":  # livereload adds an inline script: let it run, in the preview only
             body = body.replace(str(escape(CSP)).encode(), str(escape(PREVIEW_CSP)).encode())
         return _respond(start_response, "200 OK", kind, body)
 
     return app
+
+
+def _read(file: Path) -> bytes | None:
+    """The file's bytes, or None if it cannot be read (a rebuild may just have removed it)."""
+    try:
+        return file.read_bytes()
+    except OSError:
+        return None
 
 
 def _respond(start_response: Callable, status: str, kind: str, body: bytes) -> list[bytes]:
@@ -110,9 +140,56 @@ def error_page(problems: list[str]) -> bytes:
     ).encode("utf-8")
 
 
+class _HeadersOnly:
+    """A tornado connection answering a HEAD request: it writes the headers and drops the body."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def write_headers(self, start_line: Any, headers: Any, chunk: bytes | None = None) -> Any:
+        """Send the headers (Content-Length included, as for GET) without the body."""
+        return self.connection.write_headers(start_line, headers)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.connection, name)
+
+
+def _head_safe(fallback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Wrap livereload's WSGI container so HEAD gets GET's status and headers, without the body."""
+
+    def handle(request: Any) -> None:
+        # The container writes the body whatever the method, and tornado refuses a body
+        # for HEAD (a 500): it gets a connection that drops it.
+        if request.method != "HEAD":
+            return fallback(request)
+        connection = request.connection
+        request.connection = _HeadersOnly(connection)
+        try:
+            fallback(request)
+        finally:
+            request.connection = connection
+
+    return handle
+
+
+def _reloading_server(app: Callable) -> Any:
+    """livereload's Server serving `app`, with HEAD requests answered."""
+    from livereload import Server
+
+    class _Server(Server):  # type: ignore[misc]
+        def get_web_handlers(self, script: Any) -> list:
+            """livereload's handlers, its WSGI container wrapped by `_head_safe`."""
+            handlers = super().get_web_handlers(script)
+            for handler in handlers:
+                if len(handler) > 2 and "fallback" in handler[2]:
+                    handler[2]["fallback"] = _head_safe(handler[2]["fallback"])
+            return handlers
+
+    return _Server(app=app)
+
+
 def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None]) -> None:
     """Build, then serve and rebuild on changes until interrupted."""
-    from livereload import Server
     from livereload.handlers import LiveReloadHandler
 
     # livereload ignores changes within 3 s of the last reload (or of starting), so a
@@ -127,7 +204,7 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
         log("rebuilt" if not problems else "\n".join(problems))
 
     rebuild()
-    server = Server(app=make_app(preview))
+    server = _reloading_server(make_app(preview))
     for name in WATCHED:
         server.watch(str(source / name), rebuild)
     log(f"serving {out} at http://{host}:{port}{preview.prefix} (Ctrl+C stops)")

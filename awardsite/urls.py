@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
@@ -31,11 +31,24 @@ def entry_slug(title: str) -> str:
 
 
 def check_url(url: str) -> str | None:
-    """Return why `url` is not an absolute http(s) address, or None if it is."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or _INVISIBLE.search(url):
+    """Return why `url` is not an absolute http(s) address, or None if it is; never raises."""
+    parts = _split(url)
+    if parts is not None and (parts.scheme not in ("http", "https") or not parts.netloc or _INVISIBLE.search(url)):
         return f"must be an http:// or https:// address, not `{url}`"
+    if parts is None or not parts.hostname:
+        return (f"is not a web address that can be read: `{url}`; check the site name after `//` "
+                "and any `:number` after it")
     return None
+
+
+def _split(url: str) -> SplitResult | None:
+    """`url` in parts, or None when a part cannot be read: `https://[bad/`, a port of `99999` or `abc`."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # reading the port checks it: a number from 0 to 65535
+    except ValueError:
+        return None
+    return parts
 
 
 def is_safe_link(url: str) -> bool:
@@ -51,7 +64,10 @@ class Urls:
     def __init__(self, base_url: str) -> None:
         parts = urlsplit(base_url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
-        self.prefix = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
+        # Percent-encoded, like the page part of every path, so links, the sitemap and canonical
+        # addresses are URIs (ASCII); unquoted first so an already-encoded base_url is not encoded twice.
+        path = quote(unquote(parts.path).strip("/"))
+        self.prefix = "/" + path + "/" if path else "/"
 
     def path(self, page: str = "") -> str:
         """The site path of `page`, given relative to the site root (`shortlist/`)."""

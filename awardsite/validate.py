@@ -16,13 +16,16 @@ import unicodedata
 from typing import Any, Literal, Union
 
 from .errors import Problems
-from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, PATTERNS
+from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, NUMBERS, PATTERNS, TAG_CHARACTERS, UK_FLAGS
 from .urls import check_url
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
 _INVALID = object()  # a value that failed; its problem is already recorded
 _EMAIL = re.compile(EMAIL_PATTERN)
 _HIDDEN = re.compile(HIDDEN_CHARACTERS)
+_TAG_CHARACTERS = re.compile(TAG_CHARACTERS)
+_UK_FLAGS = re.compile("|".join(UK_FLAGS))
+_SHOWN_DIGITS = 20  # a longer number is shown cut short, with its length
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
@@ -112,12 +115,14 @@ class _Checker:
             return text
         if base is int:
             return self.number(text, name, line, kind)
-        hidden = _HIDDEN.search(text)
+        hidden = _hidden_character(text)
         if hidden:
-            return self.fail(line, f"`{name}` contains the invisible character {_describe_char(hidden.group())}, which "
+            return self.fail(line, f"`{name}` contains the invisible character {_describe_char(hidden)}, which "
                                    "can hide or reorder what readers see; delete it (it often comes with pasted text)")
         if kind != "markdown":
             text = text.strip()
+        if kind == "tag":
+            text = _normal_tag(text)
         if not text.strip():
             return self.fail(line, f"`{name}` is empty; give a value or remove the key")
         if kind == "url":
@@ -130,16 +135,47 @@ class _Checker:
         return text
 
     def number(self, text: str, name: str, line: int, kind: str | None) -> Any:
-        if not re.fullmatch(r"-?[0-9]+", text.strip()):
+        text = text.strip()
+        if not re.fullmatch(r"-?[0-9]+", text):
             return self.fail(line, f"`{name}` should be a whole number, not `{text}`")
-        number = int(text)
-        if kind == "percent" and not 0 <= number <= 100:
-            return self.fail(line, f"`{name}` should be a percentage from 0 to 100, not {number}")
+        low, high, wanted = NUMBERS[kind or "number"]
+        number = _bounded_int(text, low, high)
+        if number is None:
+            return self.fail(line, f"`{name}` should be {wanted}, not {_shown_number(text)}")
         return number
 
 
+def _bounded_int(digits: str, low: int, high: int) -> int | None:
+    """`digits` as a number if it lies from `low` to `high`, else None; never int() of thousands of digits."""
+    significant = digits.lstrip("-").lstrip("0")
+    if len(significant) > len(str(max(-low, high))):
+        return None
+    number = int(digits)
+    return number if low <= number <= high else None
+
+
+def _shown_number(digits: str) -> str:
+    """A number for a message: a very long one is cut short, with its length."""
+    if len(digits) <= _SHOWN_DIGITS + 1:
+        return f"`{digits}`"
+    count = len(digits.lstrip("-"))
+    return f"`{digits[:_SHOWN_DIGITS + digits.startswith('-')]}…`, a number {count} digits long"
+
+
+def _hidden_character(text: str) -> str | None:
+    """The first character in `text` that the content may not hold (see model.HIDDEN_CHARACTERS), or None."""
+    found = _HIDDEN.search(text) or _TAG_CHARACTERS.search(_UK_FLAGS.sub("", text))
+    return found.group() if found else None
+
+
+def _normal_tag(text: str) -> str:
+    """One spelling per tag: composed characters (NFC), single spaces, so `Cafe\\u0301` is `Café`."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def _describe_char(char: str) -> str:
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+    fallback = "a control character" if unicodedata.category(char) == "Cc" else "an unnamed character"
+    return f"U+{ord(char):04X} ({unicodedata.name(char, fallback)})"
 
 
 def _real(kind: str, text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,33 @@ def test_a_link_to_one_entry_opens_its_panel_and_scrolls_to_it(desktop, server) 
     assert desktop.evaluate("window.scrollY") > 0
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < 900
+
+
+HOSTILE_HASHES = ["#%", "#100%", "#%E0%A4%A", "#%ZZ", '#"]\\[', "#a'b\"c]d\\e", "#" + "%" * 3000 + "x" * 5000]
+HOSTILE_QUERIES = ["?q=%", "?q=%E0%A4%A", "?tag=%ZZ&result=%", "?q=" + "%25" * 2000 + "&tag=" + "]" * 100]
+
+
+def test_hostile_hashes_and_queries_never_break_the_shortlist(desktop, server) -> None:  # type: ignore[no-untyped-def]
+    """Malformed percent escapes, selector characters, huge values: no script error, the tabs still work."""
+    page = desktop
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for hash in HOSTILE_HASHES:
+        page.goto("about:blank")  # a fresh load each time: going to the same page would only change the hash
+        page.goto(server.url + "shortlist/" + hash)
+        tabs = page.get_by_role("tab")
+        assert tabs.count() == len(SLUGS), hash
+        assert tabs.nth(0).get_attribute("aria-selected") == "true", hash  # an unknown hash opens the first tab
+        assert page.locator(f"#{SLUGS[0]}").is_visible(), hash
+        tabs.nth(1).click()
+        assert page.locator(f"#{SLUGS[1]}").is_visible() and not page.locator(f"#{SLUGS[0]}").is_visible(), hash
+        page.evaluate("hash => { location.hash = hash; }", hash)  # and as a hashchange on the open page
+        page.wait_for_timeout(50)
+        assert tabs.nth(1).get_attribute("aria-selected") == "true", hash  # the open tab stays open
+    for query in HOSTILE_QUERIES:
+        page.goto(server.url + "shortlist/" + query + "#%")
+        sync_api.expect(page.locator("#finder-status")).to_have_text(re.compile(r"match|^$"))
+    assert errors == []
 
 
 def search(page, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]

@@ -210,5 +210,19 @@ def test_a_date_not_on_the_calendar_is_refused(scratch) -> None:  # type: ignore
     site = "title: T\nbase_url: https://example.org/t/\nintro: I.\nkey_dates:\n  - date: 2026-02-30\n    label: L\n"
     result = run_cli("check", "--source", str(scratch({"site.yaml": site})))
     assert result.returncode == 1
-    assert "site.yaml:5: `date` should be a date written year-month-day, like `2024-11-20`, not `2026-02-30`" in (
-        result.stdout + result.stderr)
+    assert ("site.yaml:5: `date` should be a date from the years 1900 to 2200, written year-month-day like "
+            "`2024-11-20`, not `2026-02-30`") in result.stdout + result.stderr
+
+
+def test_calendar_text_escapes_every_line_break_and_separator(scratch, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOV_2026)
+    labels = ['"Entries\\ropen"', '"a\\r\\nb"', '"c\\nd; e, f \\\\ g\\th"']
+    dates = "key_dates:\n" + "".join(f"  - date: 2026-12-0{n}\n    label: {label}\n" for n, label in enumerate(labels, 1))
+    folder = scratch({"site.yaml": 'title: "T;\\r\\nU"\nbase_url: https://example.org/t/\nintro: I.\n' + dates})
+    pipeline.build(folder, folder / "_site")
+    data = (folder / "_site" / "key-dates.ics").read_bytes()
+    assert all(b"\r" not in line and b"\n" not in line for line in data.split(b"\r\n"))  # no raw break in a line
+    assert b"SUMMARY:Entries\\nopen\r\n" in data and b"SUMMARY:a\\nb\r\n" in data
+    summaries = [str(e["SUMMARY"]) for e in calendar(folder / "_site").walk("VEVENT")]
+    assert summaries == ["Entries\nopen", "a\nb", "c\nd; e, f \\ g\th"]
+    assert b"\r\nX-WR-CALNAME:T\\;\\nU\r\n" in data  # icalendar leaves X- properties as written

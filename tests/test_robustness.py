@@ -150,3 +150,15 @@ def test_builds_are_identical_across_locale_timezone_file_order_and_time(tmp_pat
                       copy_in_reverse_order(tmp_path / "reversed"), tmp_path / "b")
     assert first == second
     assert any(name.endswith(".ics") for name in first)  # the dated parts are included
+
+
+def test_builds_are_identical_across_hash_seeds_with_tags_that_differ_in_case_or_form(tmp_path: Path) -> None:
+    # YAML escapes: `Café` composed and decomposed, and in capitals
+    tags = ["NHS", "nhs", "Nhs", "Caf\\u00e9", "Cafe\\u0301", "CAF\\u00c9", "Mental  health", "mental health", "A", "a"]
+    entries = "entries:\n" + "".join(f'  - {{organisation: O{n}, title: T{n}, synopsis: S., tags: ["{tag}"]}}\n'
+                                     for n, tag in enumerate(tags))
+    dates = "key_dates:\n" + "".join(f"  - {{date: 2026-01-01, label: {label}}}\n" for label in ("nhs", "NHS", "Nhs"))
+    source = write_site(tmp_path / "content", {"shortlist/first.yaml": entries,
+                                               "site.yaml": "title: T\nbase_url: https://e.org/\nintro: I.\n" + dates})
+    builds = [build_in({"PYTHONHASHSEED": seed}, source, tmp_path / f"out-{seed}") for seed in ("0", "1", "2", "3")]
+    assert {name for build in builds for name in build if build[name] != builds[0].get(name)} == set()

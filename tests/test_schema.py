@@ -23,6 +23,7 @@ BEYOND_SCHEMA = {
     "weights-not-100": "weights adding up to 100 is a rule across fields",
     "bad-slug": "the file name is not part of the file",
     "yml-extension": "the file name is not part of the file",
+    "tag-characters": "tag characters lie beyond U+FFFF, where a portable JSON Schema pattern cannot reach",
 }
 
 

@@ -48,8 +48,8 @@ def test_categories_are_ordered_by_order_then_title(scratch) -> None:  # type: i
     assert [c.slug for c in load(folder).categories] == ["first", "b", "c", "d"]
 
 
-def test_hidden_and_other_files_are_ignored(scratch) -> None:  # type: ignore[no-untyped-def]
-    folder = scratch({"categories/.draft.yaml": "not: valid", "categories/notes.txt": "x", "shortlist/README.md": "x"})
+def test_hidden_files_are_ignored_on_purpose(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch({"categories/.draft.yaml": "not: valid", "shortlist/.DS_Store": "x", ".hidden/x.yaml": "x"})
     assert [c.slug for c in load(folder).categories] == ["first"]
 
 

@@ -1,0 +1,178 @@
+"""Find every file a build reads: each one is read or reported, and none comes from outside.
+
+The content folders (`categories/`, `shortlist/`) hold only `<slug>.yaml` files: any
+other file or subfolder there is an error (or, for a stray backup, a warning), never
+skipped in silence. Dotfiles are ignored on purpose. A symlink is followed only when
+its target is inside the content folder and not hidden: a link to `../.git/config` or
+`/proc/self/environ` would otherwise publish it. The theme (`templates/`, `assets/`) is
+the built-in one with the content folder's own files laid over it, file by file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problems
+from .model import RESERVED_IDS, SLUG_PATTERN
+from .urls import slugify
+
+BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
+CONTENT_FOLDERS = ("categories", "shortlist")  # each holds `<slug>.yaml` files
+THEME_FOLDERS = ("templates", "assets")
+_BACKUP = re.compile(r"(~|\.bak|\.orig|\.old|\.swp|\.tmp)$|^#.*#$", re.IGNORECASE)
+_SYSTEM_FILES = {"thumbs.db", "desktop.ini", "icon\r"}  # left by Windows and macOS
+_MAX_DEPTH = 20  # theme subfolders; a deeper tree is a link loop or a mistake
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The files a build reads, found and checked before any of them is read."""
+
+    root: Path  # the content folder, resolved
+    site: Path | None  # site.yaml, if there is one
+    categories: tuple[Path, ...]  # categories/<slug>.yaml, by name
+    shortlists: tuple[Path, ...]  # shortlist/<slug>.yaml, by name
+    templates: tuple[tuple[str, Path, str], ...]  # (template name, file, name shown in errors), by name
+    assets: tuple[tuple[str, Path], ...]  # (path under assets/, file), built-in ones overlaid by the site's own
+
+
+def scan(source: Path, problems: Problems) -> Sources:
+    """List the files of `source` that a build reads; record every file it would not read."""
+    root = source.resolve()
+    site = _site_file(root, problems)
+    found = {name: tuple(_content_files(root, name, problems)) for name in CONTENT_FOLDERS}
+    _near_misses(root, problems)
+    templates = _theme(root, "templates", problems)
+    shown = {name: (path, f"templates/{name}" if own else str(path)) for name, (path, own) in templates.items()}
+    assets = _theme(root, "assets", problems)
+    return Sources(root, site, found["categories"], found["shortlist"],
+                   tuple((name, path, label) for name, (path, label) in sorted(shown.items())),
+                   tuple((name, path) for name, (path, _) in sorted(assets.items())))
+
+
+def escapes(root: Path, path: Path) -> str | None:
+    """Why following `path` would read from outside `root` (or a hidden file in it), or None."""
+    real = Path(os.path.realpath(path))
+    inside = real == root or root in real.parents
+    if not inside:
+        return f"links to `{real}`, outside the content folder"
+    if any(part.startswith(".") for part in real.relative_to(root).parts):
+        return f"links to `{real.relative_to(root).as_posix()}`, a hidden file (like `.git/config`)"
+    return None
+
+
+def _site_file(root: Path, problems: Problems) -> Path | None:
+    path = root / "site.yaml"
+    if path.is_symlink() and (why := escapes(root, path)):
+        problems.add("site.yaml", 1, f"`site.yaml` {why}; only files inside the content folder are read")
+        return None
+    if path.is_file():
+        return path
+    others = [p.name for p in root.glob("[Ss][Ii][Tt][Ee].*") if p.name.lower() in ("site.yml", "site.yaml")]
+    hint = f"; rename `{others[0]}` to `site.yaml`" if others else ""
+    problems.add("site.yaml", 1, f"missing: every content folder needs a site.yaml (looked in {root}){hint}")
+    return None
+
+
+def _content_files(root: Path, folder: str, problems: Problems) -> list[Path]:
+    """The `<slug>.yaml` files of one content folder; anything else there is reported."""
+    directory = root / folder
+    if directory.is_symlink() and (why := escapes(root, directory)):
+        problems.add(f"{folder}/", 1, f"the folder `{folder}` {why}; only files inside the content folder are read")
+        return []
+    if not directory.exists():
+        return []
+    if not directory.is_dir():
+        problems.add(folder, 1, f"`{folder}` should be a folder of `.yaml` files, but it is a file")
+        return []
+    found = []
+    for path in sorted(directory.iterdir(), key=lambda p: p.name):
+        name = f"{folder}/{path.name}"
+        if path.name.startswith("."):
+            continue  # dotfiles (.DS_Store, .gitkeep, a hidden draft) are ignored on purpose
+        if path.is_symlink() and (why := escapes(root, path)):
+            problems.add(name, 1, f"`{name}` {why}; only files inside the content folder are read")
+        elif path.is_dir():
+            problems.add(name, 1, f"subfolders are not read: move the files of `{name}/` up into `{folder}/`")
+        elif _is_content_file(path, name, folder, problems):
+            found.append(path)
+    return found
+
+
+def _is_content_file(path: Path, name: str, folder: str, problems: Problems) -> bool:
+    stem, suffix = path.name.rsplit(".", 1) if "." in path.name else (path.name, "")
+    if _BACKUP.search(path.name) or path.name.lower() in _SYSTEM_FILES:
+        problems.warn(name, 1, f"`{name}` looks like a backup or system file and is not read; delete it")
+    elif suffix == "yaml" and not re.match(SLUG_PATTERN, stem):
+        problems.add(name, 1, f"file name `{stem}` is not a valid slug: {_slug_hint(stem)}")
+    elif suffix == "yaml" and folder == "categories" and stem in RESERVED_IDS:
+        problems.add(name, 1, f"the name `{stem}` is used by the site's own pages (it is the id of a part of "
+                              f"the page); rename the file, e.g. to `{stem}-award.yaml`")
+    elif suffix == "yaml":
+        return True
+    elif suffix.lower() in ("yaml", "yml"):
+        case = "" if suffix.lower() == "yml" else ", in lower case"
+        problems.add(name, 1, f"rename to `{stem}.yaml`: content files end in `.yaml`{case}")
+    else:
+        problems.add(name, 1, f"`{name}` is not read: `{folder}/` holds only `<slug>.yaml` files{_rename(path.name)}")
+    return False
+
+
+def _rename(name: str) -> str:
+    """`x.yaml.txt` -> a hint to rename it `x.yaml`; other files get a hint to move them."""
+    match = re.match(r"(.+?)\.ya?ml\b", name, re.IGNORECASE)
+    if match and re.match(SLUG_PATTERN, match.group(1)):
+        return f"; rename it `{match.group(1)}.yaml`"
+    return "; rename it `<slug>.yaml` if it is content, or move it out of the folder"
+
+
+def _near_misses(root: Path, problems: Problems) -> None:
+    """A folder named almost like a content folder (`shortlists/`) would be ignored: say so."""
+    for path in sorted(root.iterdir(), key=lambda p: p.name):
+        if path.is_dir() and not path.name.startswith(".") and path.name not in CONTENT_FOLDERS + THEME_FOLDERS:
+            close = difflib.get_close_matches(path.name.lower(), CONTENT_FOLDERS, n=1, cutoff=0.8)
+            if close:
+                problems.warn(f"{path.name}/", 1, f"the folder `{path.name}/` is not read; did you mean `{close[0]}/`?")
+
+
+def _theme(root: Path, folder: str, problems: Problems) -> dict[str, tuple[Path, bool]]:
+    """Built-in files of `folder`, overlaid by the content folder's own: name -> (file, is own)."""
+    files = {name: (path, False) for name, path in _walk(BUILTIN / folder, BUILTIN, folder, None)}
+    own = root / folder
+    if own.resolve() != (BUILTIN / folder).resolve() and (own.exists() or own.is_symlink()):
+        if own.is_symlink() and (why := escapes(root, own)):
+            problems.add(f"{folder}/", 1, f"the folder `{folder}` {why}; only files inside the content folder are read")
+        elif own.is_dir():
+            files.update((name, (path, True)) for name, path in _walk(own, root, folder, problems))
+    elif own.is_dir():
+        files = {name: (path, True) for name, (path, _) in files.items()}
+    return files
+
+
+def _walk(folder: Path, root: Path, label: str, problems: Problems | None, depth: int = 0) -> list[tuple[str, Path]]:
+    """(relative name, file) for every non-hidden file under `folder`, checking each link."""
+    if not folder.is_dir():
+        return []
+    found: list[tuple[str, Path]] = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = f"{label}/{path.name}"
+        if path.name.startswith("."):
+            continue
+        if problems is not None and path.is_symlink() and (why := escapes(root, path)):
+            problems.add(name, 1, f"`{name}` {why}; only files inside the content folder are read")
+        elif path.is_dir() and depth < _MAX_DEPTH:
+            inner = _walk(path, root, name, problems, depth + 1)
+            found += [(f"{path.name}/{child}", file) for child, file in inner]
+        elif path.is_file():
+            found.append((path.name, path))
+    return found
+
+
+def _slug_hint(stem: str) -> str:
+    suggestion = slugify(stem, limit=200)
+    rule = "lower-case letters, digits and hyphens, starting with a letter"
+    return f"use {rule}, e.g. `{suggestion}.yaml`" if suggestion else f"use {rule}"

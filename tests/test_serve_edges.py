@@ -1,0 +1,139 @@
+"""`build.py serve` at its edges: HEAD, hostile paths, a non-ASCII base path, a pipeline that crashes."""
+
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote_to_bytes, urlsplit
+
+import pytest
+
+from awardsite import pipeline, serve
+from awardsite.serve import Preview, make_app
+from awardsite.urls import Urls
+from servetools import ServeProcess, request
+
+ACCENTED = "https://example.org/prix-été/"
+ENCODED_PREFIX = "/prix-%C3%A9t%C3%A9/"
+
+
+def call(app: Callable, url_path: str, method: str = "GET") -> tuple[str, dict[str, str], bytes]:
+    """(status, headers, body) from the WSGI app for a path as a browser sends it (percent-encoded)."""
+    # What a WSGI server puts in PATH_INFO: the URL's bytes, unquoted and decoded as latin-1.
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": unquote_to_bytes(url_path).decode("latin-1")}
+    answer: dict = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
+        answer.update(status=status, headers=dict(headers))
+
+    body = b"".join(app(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def previewed(folder: Path, base_url: str | None = None) -> Preview:
+    """A Preview of `folder`, built once successfully."""
+    preview = Preview(folder, folder / "_site", base_url)
+    assert preview.rebuild() == []
+    return preview
+
+
+@pytest.mark.parametrize("segment", ["a" * 300, "b" * 5000, "c" * 256 + "/index.html", "d/" * 2100],
+                         ids=["300", "5000", "256-then-a-file", "4200-in-short-parts"])
+def test_an_over_long_path_segment_is_not_found(scratch, segment: str) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(previewed(scratch()))
+    status, _, body = call(app, f"/scratch/{segment}")
+    assert status.startswith("404") and b"Page not found" in body
+
+
+def test_a_file_a_rebuild_removes_while_it_is_served_is_not_found(scratch, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    preview = previewed(scratch())
+    app = make_app(preview)
+    gone = preview.out / "assets" / "gone.css"  # found, then removed by a rebuild before it is read
+    monkeypatch.setattr(serve, "resolve", lambda out, prefix, path: gone)
+    status, _, body = call(app, "/scratch/assets/gone.css")
+    assert status.startswith("404") and b"Page not found" in body
+
+
+@pytest.mark.parametrize("where", ["site.yaml", "--base-url"])
+def test_a_non_ascii_base_path_is_served_and_redirected_to_in_ascii(scratch, where: str) -> None:  # type: ignore[no-untyped-def]
+    if where == "site.yaml":
+        preview = previewed(scratch({"site.yaml": f"title: T\nbase_url: {ACCENTED}\nintro: I.\n"}))
+    else:
+        preview = previewed(scratch(), ACCENTED)
+    app = make_app(preview)
+    for page in ("", "shortlist/", "assets/site.css"):
+        status, _, _ = call(app, ENCODED_PREFIX + page)
+        assert status.startswith("200"), page
+    for path, expected in (("/", "302"), (ENCODED_PREFIX.rstrip("/"), "301")):
+        status, headers, _ = call(app, path)
+        assert status.startswith(expected) and headers["Location"] == ENCODED_PREFIX
+    assert call(app, "/prix-%E9t%E9/shortlist/")[0].startswith("404")  # latin-1, not UTF-8: another path
+
+
+def test_links_under_a_non_ascii_base_path_are_percent_encoded(scratch) -> None:  # type: ignore[no-untyped-def]
+    """Sitemap, canonical and og:url must be URIs (ASCII); the same prefix whether or not base_url was encoded."""
+    assert Urls(ACCENTED).prefix == Urls("https://example.org" + ENCODED_PREFIX).prefix == ENCODED_PREFIX
+    assert Urls("https://example.org/100%/").prefix == "/100%25/"
+    folder = scratch({"site.yaml": f"title: T\nbase_url: {ACCENTED}\nintro: I.\n"})
+    out = folder / "_site"
+    pipeline.build(folder, out)
+    sitemap = (out / "sitemap.xml").read_text()
+    assert sitemap.isascii() and f"<loc>https://example.org{ENCODED_PREFIX}shortlist/</loc>" in sitemap
+    assert f"Sitemap: https://example.org{ENCODED_PREFIX}sitemap.xml" in (out / "robots.txt").read_text()
+    for page in out.rglob("*.html"):
+        links = re.findall(r'(?:href|src|content)="((?:https://example\.org)?/prix[^"]*)"', page.read_text())
+        assert links and all(link.isascii() and ENCODED_PREFIX in link for link in links), page
+
+
+@pytest.mark.parametrize("failing", ["check", "build"])
+def test_any_failed_rebuild_shows_the_error_page(scratch, monkeypatch, failing: str) -> None:  # type: ignore[no-untyped-def]
+    preview = previewed(scratch())
+    app = make_app(preview)
+    assert call(app, "/scratch/shortlist/")[0].startswith("200")
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug, not the content")
+
+    monkeypatch.setattr(pipeline, failing, crash)
+    problems = preview.rebuild()
+    assert len(problems) == 1 and "ValueError: a bug, not the content" in problems[0]
+    status, headers, body = call(app, "/scratch/shortlist/")
+    assert status == "500 Content Error" and headers["Content-Type"].startswith("text/html")
+    assert b"The site cannot be built: 1 problem" in body and b"ValueError: a bug, not the content" in body
+    monkeypatch.undo()
+    assert preview.rebuild() == [] and call(app, "/scratch/shortlist/")[0].startswith("200")
+
+
+@pytest.fixture
+def accented(scratch):  # type: ignore[no-untyped-def]
+    """`build.py serve` of a site whose base path is not ASCII."""
+    server = ServeProcess(scratch({"site.yaml": f"title: T\nbase_url: {ACCENTED}\nintro: I.\n"}))
+    yield server
+    server.stop()
+
+
+def raw_exchange(url: str, method: str) -> bytes:
+    """Everything the server sends back for one request, to the closed connection."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=5) as connection:
+        connection.sendall(f"{method} {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n".encode())
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return received
+
+
+def test_head_answers_like_get_without_a_body(accented) -> None:  # type: ignore[no-untyped-def]
+    root = accented.root
+    for path in ("/", ENCODED_PREFIX, f"{ENCODED_PREFIX}shortlist/", f"{ENCODED_PREFIX}assets/site.css",
+                 f"{ENCODED_PREFIX}no-such-page/", f"{ENCODED_PREFIX}{'a' * 5000}"):
+        got, head = request(root + path), request(root + path, "HEAD")
+        assert head[0] == got[0] and head[1] == got[1] and head[2] == b"", path
+        assert got[0] in (200, 302, 404), path
+        response = raw_exchange(root + path, "HEAD")
+        assert response.startswith(f"HTTP/1.1 {got[0]} ".encode()) and response.endswith(b"\r\n\r\n"), path
+        assert response.count(b"\r\n\r\n") == 1, path  # no body after the headers
+    accented.stop()
+    assert "Traceback" not in accented.output()
