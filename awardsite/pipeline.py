@@ -64,7 +64,7 @@ def build_date() -> datetime.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return datetime.date.today()
-    latest = int(datetime.datetime(LATEST.year, 12, 31, tzinfo=datetime.timezone.utc).timestamp())
+    latest = int(datetime.datetime(LATEST.year + 1, 1, 1, tzinfo=datetime.timezone.utc).timestamp()) - 1
     if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > latest:
         raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to {latest} "
                          f"(the end of {LATEST.year}), not `{epoch[:40]}`")

@@ -13,10 +13,11 @@ import re
 import sys
 import time
 import traceback
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Generator, Iterator, cast
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import ContentError, Problem
 
@@ -51,6 +52,17 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
     deadline = float("inf")  # set per page by `stream`
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # The sandbox's answer depends only on the object's type and the name: ask once per pair.
+        key = (type(obj), attr)
+        if key not in self._safe:
+            self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return self._safe[key]
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
@@ -123,7 +135,7 @@ def stream(env: Sandbox, template: str, context: dict[str, Any], page: Any, outp
     env.deadline = started + PAGE_SECONDS
     size = 0
     try:
-        chunks = env.get_template(template).generate(context, page=page)
+        chunks = cast(Generator[str, None, None], env.get_template(template).generate(context, page=page))
         for chunk in chunks:
             data = chunk.encode("utf-8")
             size += len(data)

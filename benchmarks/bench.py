@@ -66,6 +66,17 @@ def peak_memory_mb(source: Path, out: Path) -> float:
     return int(result.stdout.split()[-1]) / 1024
 
 
+def memory_per_thousand_entries(temp: Path) -> tuple[float, float]:
+    """Peak memory of builds of 1,000 and 4,000 entries: (MB at 1,000, extra MB per further 1,000).
+
+    Pages are streamed to disk as they are rendered, so the growth is the content model,
+    not the site: it is what this figure watches.
+    """
+    small = peak_memory_mb(synthetic(temp / "m1000", 20, 50), temp / "m1000-out")
+    large = peak_memory_mb(synthetic(temp / "m4000", 40, 100), temp / "m4000-out")
+    return small, (large - small) / 3
+
+
 def serve_latency(repeat: int) -> list[float]:
     """Seconds from saving a shortlist file to `serve` returning the rebuilt page."""
     from servetools import ServeProcess
@@ -123,6 +134,8 @@ def main() -> None:
         big = synthetic(Path(temp) / "big", categories=30, entries=30)
         print(f"30 categories x 30 entries build: {describe(time_builds(big, out, max(3, repeat // 3)))}")
         print(f"30 categories x 30 entries peak memory: {peak_memory_mb(big, out):.0f} MB")
+        at_thousand, per_thousand = memory_per_thousand_entries(Path(temp))
+        print(f"peak memory: {at_thousand:.0f} MB at 1,000 entries, +{per_thousand:.1f} MB per further 1,000 entries")
     print(f"serve, save to rebuilt page served: {describe(serve_latency(repeat))}")
     print(f"(this process peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 

@@ -82,3 +82,39 @@ def test_leftovers_of_an_interrupted_build_are_cleared(scratch) -> None:  # type
     pipeline.build(folder, folder / "_site")
     assert not leftover.exists()
     assert (folder / "_site" / output.MARKER).exists()
+
+
+def test_an_out_that_is_a_symlink_builds_into_its_target_and_keeps_the_link(scratch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "real-site"
+    target.mkdir()
+    link = tmp_path / "published"
+    link.symlink_to(target)
+    for _ in range(2):  # the second build replaces the first through the same link
+        result = run_cli("build", "--out", str(link), cwd=scratch())
+        assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and (link / "index.html").exists() and (target / "index.html").exists()
+
+
+def test_an_out_that_is_a_symlink_loop_is_a_clear_error(scratch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop")
+    result = run_cli("build", "--out", str(loop), cwd=scratch())
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: cannot use --out {loop}: ")
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999999999", "1e9", "-5", "١٢٣", "²", "7258118400"])
+def test_an_absurd_source_date_epoch_is_a_clear_error(scratch, epoch: str) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build"], cwd=scratch(), capture_output=True,
+                            text=True, env={**os.environ, "SOURCE_DATE_EPOCH": epoch}, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to ")
+
+
+def test_the_last_source_date_epoch_allowed_builds(scratch, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "7258118399")  # 2199-12-31 23:59:59
+    assert pipeline.build_date().isoformat() == "2199-12-31"
+    pipeline.build(scratch(), tmp_path / "out")
