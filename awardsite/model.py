@@ -25,7 +25,7 @@ Time = Annotated[str, "time"]  # 18:30, 24-hour clock, UK time: never a YAML sex
 Domain = Annotated[str, "domain"]  # awards.example.org
 Tag = Annotated[str, "tag"]  # a topic; no `;`, which separates tags in the CSV file
 
-SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
+SLUG_PATTERN = r"^[a-z][a-z0-9-]{0,99}$"  # at most 100 characters: a slug is a file and folder name
 # Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
 # it may not be one of these: the templates read this list (`ids`), and so does the validator.
 RESERVED_IDS = ("main", "eligibility", "criteria", "how-to-enter", "contacts", "key-dates", "tabs-title",
@@ -62,7 +62,7 @@ NUMBERS = {
 # Text kinds checked by a pattern: the validator, the JSON Schemas and the docs all read this.
 # kind: (pattern, what the docs call it, what an error message asks for)
 PATTERNS = {
-    "slug": (SLUG_PATTERN, "slug", "lower-case letters, digits and hyphens, starting with a letter"),
+    "slug": (SLUG_PATTERN, "slug", "lower-case letters, digits and hyphens, starting with a letter, at most 100 characters"),
     "date": (DATE_PATTERN, "date (`2024-11-20`)", "a date from the years 1900 to 2200, written year-month-day like "
              "`2024-11-20`"),
     "time": (r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "time (`18:30`)", "a 24-hour time, like `18:30`"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problems
-from .model import RESERVED_IDS, SLUG_PATTERN
+from .model import PATTERNS, RESERVED_IDS, SLUG_PATTERN
 from .urls import slugify
 
 BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
@@ -173,6 +173,6 @@ def _walk(folder: Path, root: Path, label: str, problems: Problems | None, depth
 
 
 def _slug_hint(stem: str) -> str:
-    suggestion = slugify(stem, limit=200)
-    rule = "lower-case letters, digits and hyphens, starting with a letter"
+    suggestion = slugify(stem, limit=100)
+    rule = PATTERNS["slug"][2]
     return f"use {rule}, e.g. `{suggestion}.yaml`" if suggestion else f"use {rule}"

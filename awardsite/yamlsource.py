@@ -9,6 +9,8 @@ objects, aliases and duplicate keys are refused here, with the line they are on.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -21,6 +23,8 @@ MAX_BYTES = 5 * 1024 * 1024  # far above any real content file; refuses accident
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _NULL = _STD + "null"
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML 1.1, not to editors
+_EDITOR_BREAKS = re.compile("\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
         return None
     data = path.read_bytes()
     text = _decode(data, name, problems)
-    if text is None:
+    if text is None or _has_yaml_only_line_breaks(text, name, problems):
         return None
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -96,6 +100,20 @@ def _decode(data: bytes, name: str, problems: Problems) -> str | None:
             name, line, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; save the file as UTF-8"
         )
         return None
+
+
+def _has_yaml_only_line_breaks(text: str, name: str, problems: Problems) -> bool:
+    """Refuse U+0085, U+2028 and U+2029: YAML ends a line there and editors do not, so every
+    line number after one would be wrong. Reported at the line the editor sees."""
+    found = _YAML_ONLY_BREAKS.search(text)
+    if found is None:
+        return False
+    line = len(_EDITOR_BREAKS.findall(text, 0, found.start())) + 1
+    char = found.group()
+    problems.add(name, line, f"contains the invisible character U+{ord(char):04X} "
+                             f"({unicodedata.name(char, 'NEXT LINE')}), which YAML reads as a line break; delete it "
+                             "(it often comes with pasted text)")
+    return True
 
 
 def _line(mark: yaml.Mark | None) -> int:
