@@ -141,15 +141,15 @@ def _near_misses(root: Path, problems: Problems) -> None:
 
 def _theme(root: Path, folder: str, problems: Problems) -> dict[str, tuple[Path, bool]]:
     """Built-in files of `folder`, overlaid by the content folder's own: name -> (file, is own)."""
-    files = {name: (path, False) for name, path in _walk(BUILTIN / folder, BUILTIN, folder, None)}
-    own = root / folder
-    if own.resolve() != (BUILTIN / folder).resolve() and (own.exists() or own.is_symlink()):
-        if own.is_symlink() and (why := escapes(root, own)):
-            problems.add(f"{folder}/", 1, f"the folder `{folder}` {why}; only files inside the content folder are read")
-        elif own.is_dir():
-            files.update((name, (path, True)) for name, path in _walk(own, root, folder, problems))
-    elif own.is_dir():
-        files = {name: (path, True) for name, (path, _) in files.items()}
+    own, builtin = root / folder, BUILTIN / folder
+    if own.is_symlink() and (why := escapes(root, own)):
+        problems.add(f"{folder}/", 1, f"the folder `{folder}` {why}; only files inside the content folder are read")
+        return {}
+    files = {}
+    if not (own.is_dir() and own.resolve() == builtin.resolve()):  # this repository's example uses its own
+        files = {name: (path, False) for name, path in _walk(builtin, BUILTIN, folder, None)}
+    if own.is_dir():
+        files.update((name, (path, True)) for name, path in _walk(own, root, folder, problems))
     return files
 
 
