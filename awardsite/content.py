@@ -15,7 +15,7 @@ from .model import Category, Content, Shortlist, Site
 from .sources import scan
 from .urls import entry_slug
 from .validate import build, did_you_mean
-from .yamlsource import Mapping, read_yaml
+from .yamlsource import Mapping, Sequence, read_yaml
 
 def load(source: Path) -> Content:
     """Read and validate the content in `source`, or raise ContentError with every problem."""
@@ -25,12 +25,13 @@ def load(source: Path) -> Content:
     categories = [_load_one(path, Category, problems) for path in sources.categories]
     shortlists = [_with_entry_slugs(*_load_one(path, Shortlist, problems), problems) for path in sources.shortlists]
     for category, tree in categories:
-        if category is not None:
+        if category is not None and tree is not None:
             _check_category(category, tree, problems)
     _check_shortlists_have_categories(sources.shortlists, {p.stem for p in sources.categories}, problems)
     problems.raise_if_any()
-    ordered = tuple(sorted((c for c, _ in categories), key=_order_key))
-    by_slug = {s.slug: s for s in shortlists}
+    assert site is not None  # without a site, a problem was recorded and raised above
+    ordered = tuple(sorted((c for c, _ in categories if c is not None), key=_order_key))
+    by_slug = {s.slug: s for s in shortlists if s is not None}
     return Content(site, ordered, {c.slug: by_slug[c.slug] for c in ordered if c.slug in by_slug}, sources,
                    problems.warnings())
 
@@ -57,7 +58,8 @@ def _with_entry_slugs(shortlist: Shortlist | None, tree: Mapping | None, problem
     if shortlist is None or tree is None:
         return None
     name = f"shortlist/{shortlist.slug}.yaml"
-    lines = [item.line for item in tree.entries["entries"][1].items]
+    listed = tree.entries["entries"][1]
+    lines = [item.line for item in listed.items] if isinstance(listed, Sequence) else []
     seen: dict[str, int] = {}
     entries = []
     for entry, line in zip(shortlist.entries, lines):

@@ -83,7 +83,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
-    parts, current = [], ""
+    parts: list[str] = []
+    current = ""
     for char in line:
         limit = 75 if not parts else 74  # continuation lines start with a space
         if len((current + char).encode("utf-8")) > limit:

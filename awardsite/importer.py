@@ -141,13 +141,12 @@ def _category_slug(value: str, content: Content, name: str, line: int, row: int,
 
 
 def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Problems) -> dict[str, object] | None:
-    entry = {}
-    for column in ("organisation", "title"):
-        entry[column] = " ".join(row[column].split())
-    entry["synopsis"] = row["synopsis"].replace("\r\n", "\n").strip() + "\n"
+    texts = {column: " ".join(row[column].split()) for column in ("organisation", "title")}
+    texts["synopsis"] = row["synopsis"].replace("\r\n", "\n").strip() + "\n"
+    entry: dict[str, object] = dict(texts)
     ok = True
     for column in ("organisation", "title", "synopsis"):
-        if not entry[column].strip():
+        if not texts[column].strip():
             problems.add(name, line, f"row {number}: `{column}` is empty")
             ok = False
     result = "-".join(row.get("result", "").lower().split()) or "shortlisted"
@@ -164,6 +163,6 @@ def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Pro
     if slug and not re.match(PATTERNS["slug"][0], slug):
         problems.add(name, line, f"row {number}: slug `{slug}` should be {PATTERNS['slug'][2]}")
         ok = False
-    elif slug and slug != entry_slug(entry["title"]):
+    elif slug and slug != entry_slug(texts["title"]):
         entry["slug"] = slug  # kept only where it differs from the one the title gives
     return entry if ok else None

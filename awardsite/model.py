@@ -7,8 +7,8 @@ Fields marked `derived` come from the file name, not from a key in the file.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, Union
+from dataclasses import MISSING, dataclass, field, is_dataclass
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, TypeGuard, Union
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -70,6 +70,11 @@ PATTERNS = {
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
                "a domain name without `https://`, like `awards.example.org`"),
 }
+
+
+def is_record(tp: Any) -> TypeGuard[type]:
+    """True for a model class (a dataclass type): what the walkers of the type hints recurse into."""
+    return isinstance(tp, type) and is_dataclass(tp)
 
 
 def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool = False) -> Any:

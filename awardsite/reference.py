@@ -33,7 +33,7 @@ def describe_type(tp: Any) -> str:
         return kinds[typing.get_args(tp)[1]]
     if origin is Literal:
         return " \\| ".join(f"`{c}`" for c in typing.get_args(tp))
-    if dataclasses.is_dataclass(tp):
+    if model.is_record(tp):
         return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tp.__name__).lower()  # KeyDate -> key date
     return {str: "text", int: "whole number"}[tp]
 

@@ -29,7 +29,7 @@ def schema_for(cls: type, name: str) -> dict[str, Any]:
     """The whole schema for a file whose top level is `cls`."""
     definitions: dict[str, Any] = {}
     root = _object(cls, definitions)
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json"}
+    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json"}
     schema.update(title=f"{name}.yaml" if name == "site" else f"{name} file", **root)
     if definitions:
         schema["$defs"] = dict(sorted(definitions.items()))
@@ -80,7 +80,7 @@ def _type(tp: Any, meta: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         items = {"type": "array", "items": _type(typing.get_args(tp)[0], {}, definitions)}
         return {**items, "minItems": meta["min_items"]} if meta.get("min_items") else items
-    if dataclasses.is_dataclass(tp):
+    if model.is_record(tp):
         definitions.setdefault(tp.__name__, None)
         definitions[tp.__name__] = _object(tp, definitions)
         return {"$ref": f"#/$defs/{tp.__name__}"}

@@ -23,6 +23,10 @@ from .errors import BuildError, ContentError
 from .render import CSP
 from .urls import Urls
 
+Environ = dict[str, Any]  # a WSGI request
+StartResponse = Callable[..., Any]
+App = Callable[[Environ, StartResponse], Iterable[bytes]]
+
 WATCHED = ("site.yaml", "categories", "shortlist", "templates", "assets")
 
 
@@ -76,7 +80,7 @@ def resolve(out: Path, prefix: str, path: str) -> Path | None:
         return None
 
 
-def request_path(environ: dict) -> str | None:
+def request_path(environ: Environ) -> str | None:
     """The request's path as text, or None when its bytes are not UTF-8."""
     # WSGI gives the URL's unquoted bytes decoded as latin-1; browsers send paths as UTF-8.
     try:
@@ -88,10 +92,10 @@ def request_path(environ: dict) -> str | None:
 PREVIEW_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
-def make_app(preview: Preview) -> Callable:
+def make_app(preview: Preview) -> App:
     """The WSGI app serving `preview`'s output folder under its base path."""
 
-    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def app(environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         path = request_path(environ)
         prefix = unquote(preview.prefix)  # as text, like `path`; Urls gives it percent-encoded
         if prefix != "/" and path in ("/", prefix.rstrip("/")):
@@ -123,7 +127,7 @@ def _read(file: Path) -> bytes | None:
         return None
 
 
-def _respond(start_response: Callable, status: str, kind: str, body: bytes) -> list[bytes]:
+def _respond(start_response: StartResponse, status: str, kind: str, body: bytes) -> list[bytes]:
     charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith(("xml", "javascript", "json")) else ""
     start_response(status, [("Content-Type", kind + charset), ("Cache-Control", "no-store")])
     return [body]
@@ -172,14 +176,14 @@ def _head_safe(fallback: Callable[[Any], None]) -> Callable[[Any], None]:
     return handle
 
 
-def _reloading_server(app: Callable) -> Any:
+def _reloading_server(app: App) -> Any:
     """livereload's Server serving `app`, with HEAD requests answered."""
-    from livereload import Server
+    from livereload import Server  # type: ignore[import-untyped]
 
     class _Server(Server):  # type: ignore[misc]
-        def get_web_handlers(self, script: Any) -> list:
+        def get_web_handlers(self, script: Any) -> list[Any]:
             """livereload's handlers, its WSGI container wrapped by `_head_safe`."""
-            handlers = super().get_web_handlers(script)
+            handlers: list[Any] = super().get_web_handlers(script)
             for handler in handlers:
                 if len(handler) > 2 and "fallback" in handler[2]:
                     handler[2]["fallback"] = _head_safe(handler[2]["fallback"])
@@ -190,7 +194,7 @@ def _reloading_server(app: Callable) -> Any:
 
 def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None]) -> None:
     """Build, then serve and rebuild on changes until interrupted."""
-    from livereload.handlers import LiveReloadHandler
+    from livereload.handlers import LiveReloadHandler  # type: ignore[import-untyped]
 
     # livereload ignores changes within 3 s of the last reload (or of starting), so a
     # quick second save would rebuild but never reach the tab; our rebuild is complete

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any, Literal, Union
 
 from .errors import Problems
-from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, NUMBERS, PATTERNS, TAG_CHARACTERS, UK_FLAGS
+from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, NUMBERS, PATTERNS, TAG_CHARACTERS, UK_FLAGS, is_record
 from .urls import check_url
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
@@ -79,9 +79,9 @@ class _Checker:
             return self.fail(line, f"`{name}` is empty; give a value or remove the key")
         if origin is tuple:
             return self.sequence(typing.get_args(tp)[0], node, name, line, meta)
-        if dataclasses.is_dataclass(tp):
+        if is_record(tp):
             return self.dataclass(tp, node)
-        if not isinstance(node, Scalar):
+        if not isinstance(node, Scalar) or node.text is None:
             return self.fail(line, f"`{name}` should be {_describe(tp)}, found {kind_name(node)}")
         return self.scalar(tp, node.text, name, line)
 
@@ -90,7 +90,7 @@ class _Checker:
         if isinstance(node, Scalar) and node.text is None:
             return None
         for option in options:
-            fits_mapping = dataclasses.is_dataclass(option)
+            fits_mapping = is_record(option)
             if fits_mapping == isinstance(node, Mapping) or len(options) == 1:
                 return self.value(option, node, name, line, meta)
         wanted = " or ".join(_describe(o) for o in options)
@@ -191,7 +191,7 @@ def _first_field(cls: type) -> str:
 
 
 def _describe(tp: Any) -> str:
-    if dataclasses.is_dataclass(tp):
+    if is_record(tp):
         return f"a mapping with `{_first_field(tp)}:`"
     if typing.get_origin(tp) is tuple:
         return "a list"

@@ -142,7 +142,7 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
             # Refusing aliases keeps every document linear in size: no "billion laughs".
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (`*name`) are not supported; write the value out in full", event.start_mark
             )
@@ -167,7 +167,7 @@ class _Converter:
             return self._mapping(node, line)
         if isinstance(node, yaml.SequenceNode):
             return Sequence(tuple(self.convert(item) for item in node.value), line)
-        if node.tag == _NULL and node.style is None:
+        if node.tag == _NULL and getattr(node, "style", None) is None:
             return Scalar(None, line)
         return Scalar(node.value, line)
 
