@@ -102,7 +102,21 @@ class _Checker:
         if len(node.items) < meta.get("min_items", 0):
             return self.fail(line, f"`{name}` needs at least {meta['min_items']} item(s)")
         items = [self.value(item_tp, item, f"{name} item", item.line, {}) for item in node.items]
-        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+        if any(i is _INVALID for i in items):
+            return _INVALID
+        if typing.get_args(item_tp)[1:] == ("tag",):
+            return self.distinct_tags(items, [item.line for item in node.items], name)
+        return tuple(items)
+
+    def distinct_tags(self, tags: list[str], lines: list[int], name: str) -> Any:
+        """Tags of one entry, refused if one is given twice (once normalised, ignoring case)."""
+        first: dict[str, int] = {}
+        for tag, line in zip(tags, lines):
+            if tag.casefold() in first:
+                return self.fail(line, f"`{name}` lists `{tag}` twice (also on line {first[tag.casefold()]}); "
+                                       "remove one")
+            first[tag.casefold()] = line
+        return tuple(tags)
 
     def scalar(self, tp: Any, text: str, name: str, line: int) -> Any:
         kind = typing.get_args(tp)[1] if typing.get_origin(tp) is typing.Annotated else None

@@ -210,3 +210,13 @@ def test_key_dates_have_one_order_whatever_order_they_are_written_in() -> None:
              model.KeyDate("2026-01-01", "a", "09:00")]
     orders = {tuple(sorted_dates(p)) for p in itertools.permutations(dates)}
     assert orders == {(dates[2], dates[1], dates[0], dates[4], dates[3])}
+
+
+@pytest.mark.parametrize("twin", ["Mental health", "mental health", "Mental  health", "Mental health "])
+def test_an_entry_giving_one_tag_twice_is_told_so(scratch, twin: str) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch({"shortlist/first.yaml": "entries:\n  - organisation: O\n    title: T\n    synopsis: S\n"
+                                              f"    tags:\n      - Mental health\n      - \"{twin}\"\n"})
+    result = run_cli("check", cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"shortlist/first.yaml:7: `tags` lists `{' '.join(twin.split())}` twice (also on line 6); remove one")
