@@ -36,6 +36,7 @@ class Preview:
     def __init__(self, source: Path, out: Path, base_url: str | None) -> None:
         self.source, self.out, self.base_url = source, out, base_url
         self.problems: list[str] = []
+        self.warnings: list[str] = []  # the last build's warnings: shown in the terminal, not in the page
         self.prefix = Urls(base_url).prefix if base_url else "/"
 
     def rebuild(self) -> list[str]:
@@ -43,8 +44,8 @@ class Preview:
         try:
             content = pipeline.check(self.source)
             self.prefix = Urls(self.base_url or content.site.base_url).prefix
-            pipeline.build(self.source, self.out, self.base_url)
-            self.problems = []
+            built = pipeline.build(self.source, self.out, self.base_url)
+            self.problems, self.warnings = [], [p.format() for p in built.warnings]
         except ContentError as exc:
             self.problems = [p.format() for p in exc.problems]
         except (BuildError, OSError) as exc:
@@ -205,7 +206,7 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
 
     def rebuild() -> None:
         problems = preview.rebuild()
-        log("rebuilt" if not problems else "\n".join(problems))
+        log("\n".join(problems) if problems else "\n".join([*preview.warnings, "rebuilt"]))
 
     rebuild()
     server = _reloading_server(make_app(preview))

@@ -137,3 +137,10 @@ def test_head_answers_like_get_without_a_body(accented) -> None:  # type: ignore
         assert response.count(b"\r\n\r\n") == 1, path  # no body after the headers
     accented.stop()
     assert "Traceback" not in accented.output()
+
+
+def test_warnings_of_a_rebuild_are_kept_for_the_terminal(scratch) -> None:  # type: ignore[no-untyped-def]
+    preview = previewed(scratch({"shortlist/first.yaml~": "entries: []\n"}))
+    assert preview.warnings == ["shortlist/first.yaml~:1: warning: `shortlist/first.yaml~` looks like a backup or "
+                                "system file and is not read; delete it"]
+    assert call(make_app(preview), "/scratch/shortlist/")[0].startswith("200")
