@@ -77,6 +77,25 @@ def is_record(tp: Any) -> TypeGuard[type]:
     return isinstance(tp, type) and is_dataclass(tp)
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where a model object was written, so checks across fields and files can name the line."""
+
+    file: str = ""  # the content file, as problems name it: `shortlist/first.yaml`
+    line: int = 1  # the line where its mapping starts
+    keys: tuple[tuple[str, int], ...] = ()  # (key, line) for each key given, in file order
+
+    def of(self, key: str) -> int:
+        """The line of `key`, or the mapping's own line when the key was not given."""
+        return dict(self.keys).get(key, self.line)
+
+
+def located() -> Any:
+    """The `where` field of every model class: set by the validator, never compared or documented."""
+    return field(default=Where(), compare=False, repr=False,
+                 metadata={"doc": "Where it was written.", "min_items": 0, "derived": True})
+
+
 def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool = False) -> Any:
     """Declare a field with its one-sentence documentation."""
     meta = {"doc": doc, "min_items": min_items, "derived": derived}
@@ -91,12 +110,16 @@ class Contact:
     name: Optional[str] = spec("A person or team.", None)
     email: Optional[Email] = spec("An email address.", None)
     phone: Optional[str] = spec("A phone number, written as it should appear.", None)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
 class Partner:
     name: str = spec("The partner organisation's name.")
     url: Optional[Url] = spec("The partner's website.", None)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,8 @@ class Criterion:
     heading: str = spec("The section heading, e.g. `Ambition`.")
     points: tuple[Markdown, ...] = spec("What judges look for: one line of markdown each.", min_items=1)
     weight: Optional[Percent] = spec("Share of the marks in percent; give all criteria one or none.", None)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,8 @@ class KeyDate:
     label: str = spec("What happens, e.g. `Entries close`.")
     time: Optional[Time] = spec("The UK time it starts, `18:30`; an all-day event if left out.", None)
     url: Optional[Url] = spec("A page with more about it.", None)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
@@ -123,6 +150,8 @@ class Site:
     language: str = spec("The language of the content, as a BCP 47 tag.", "en-GB")
     key_dates: tuple[KeyDate, ...] = spec("Dates on the home page and in the calendar file, in order.", ())
     domain: Optional[Domain] = spec("A custom domain for GitHub Pages; the build writes it to `CNAME`.", None)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
@@ -138,6 +167,8 @@ class Category:
     how_to_enter: Optional[Markdown] = spec("Steps to enter, shown above the entry link.", None)
     entry_url: Optional[Url] = spec("Where to start an entry.", None)
     contacts: tuple[Contact, ...] = spec("Contacts for this award, shown before the site-wide ones.", ())
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
@@ -148,12 +179,16 @@ class Entry:
     result: Result = spec("`shortlisted`, `highly-commended` or `winner`.", "shortlisted")
     tags: tuple[Tag, ...] = spec("Topics to filter the shortlist by, e.g. `Mental health`.", ())
     slug: Optional[Slug] = spec("The entry page's address in its category; made from the title if left out.", None)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)
 class Shortlist:
     slug: str = spec("The file name without `.yaml`: the category it belongs to.", derived=True)
     entries: tuple[Entry, ...] = spec("The shortlisted entries, in the order shown.", min_items=1)
+    where: Where = located()
+
 
 
 @dataclass(frozen=True)

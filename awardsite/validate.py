@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any, Literal, Union
 
 from .errors import Problems
-from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, NUMBERS, PATTERNS, TAG_CHARACTERS, UK_FLAGS, is_record
+from .model import EMAIL_PATTERN, HIDDEN_CHARACTERS, NUMBERS, PATTERNS, TAG_CHARACTERS, UK_FLAGS, Where, is_record
 from .urls import check_url
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
@@ -69,6 +69,8 @@ class _Checker:
         if one_of and not any(name in node.entries for name in one_of):
             keys = ", ".join(f"`{k}`" for k in one_of)
             self.fail(node.line, f"a {cls.__name__.lower()} needs at least one of {keys}")
+        if "where" in getattr(cls, "__dataclass_fields__", {}):
+            values["where"] = Where(self.file, node.line, tuple((key, line) for key, (line, _) in node.entries.items()))
         return cls(**values) if len(self.problems.items) == before else _INVALID
 
     def value(self, tp: Any, node: Node, name: str, line: int, meta: Any) -> Any:

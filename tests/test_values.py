@@ -220,3 +220,27 @@ def test_an_entry_giving_one_tag_twice_is_told_so(scratch, twin: str) -> None:  
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"shortlist/first.yaml:7: `tags` lists `{' '.join(twin.split())}` twice (also on line 6); remove one")
+
+
+def test_model_objects_remember_where_they_were_written(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch({"shortlist/first.yaml": "entries:\n  - organisation: A\n    title: One\n    synopsis: S\n"
+                                              "  - organisation: B\n    title: Two\n    synopsis: S\n    tags: [X]\n"})
+    content = load(folder)
+    category = content.categories[0]
+    assert (category.where.file, category.where.line, category.where.of("criteria")) == ("categories/first.yaml", 1, 4)
+    assert category.criteria[0].where.line == 5 and category.criteria[0].where.of("points") == 6
+    entries = content.shortlists["first"].entries
+    assert [(e.where.file, e.where.line) for e in entries] == [("shortlist/first.yaml", 2), ("shortlist/first.yaml", 5)]
+    assert entries[1].where.of("tags") == 8 and entries[0].where.of("tags") == 2  # not given: the entry's line
+    assert content.site.where.of("intro") == 3
+
+
+def test_a_tag_spelt_two_ways_is_a_warning_that_names_both_places(scratch) -> None:  # type: ignore[no-untyped-def]
+    entry = "  - organisation: {o}\n    title: {o}\n    synopsis: S\n    tags: [{t}]\n"
+    folder = scratch({"shortlist/first.yaml": "entries:\n" + entry.format(o="A", t="NHS") + entry.format(o="B", t="nhs")
+                      + entry.format(o="C", t="NHS")})
+    result = run_cli("build", cwd=folder)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "shortlist/first.yaml:9: warning: the tag `nhs` is spelt `NHS` in shortlist/first.yaml:5; use one spelling, "
+        "or the filter shows two topics"]
