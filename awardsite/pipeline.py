@@ -9,19 +9,15 @@ One build at a time writes to an output folder (output.lock).
 from __future__ import annotations
 
 import datetime
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import output, render
+from . import clock, output, render
 from .content import load
 from .errors import BuildError, Problem
 from .model import Content
 from .urls import check_url
-
-LATEST = datetime.date(2199, 12, 31)  # the last day SOURCE_DATE_EPOCH may name: dates in content stop at 2200
 
 
 @dataclass(frozen=True)
@@ -60,12 +56,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, wait: float =
 
 
 def build_date() -> datetime.date:
-    """Today, or the day SOURCE_DATE_EPOCH names, for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return datetime.date.today()
-    latest = int(datetime.datetime(LATEST.year + 1, 1, 1, tzinfo=datetime.timezone.utc).timestamp()) - 1
-    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > latest:
-        raise BuildError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to {latest} "
-                         f"(the end of {LATEST.year}), not `{epoch[:40]}`")
-    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    """The build's date in UK time (clock.py decides "now"); a bad SOURCE_DATE_EPOCH is a BuildError."""
+    try:
+        return clock.today()
+    except ValueError as exc:
+        raise BuildError(str(exc)) from None
