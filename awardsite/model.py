@@ -2,7 +2,8 @@
 
 Each field's `doc` is the sentence editors see in the format reference. Types are
 plain Python types with a few `Annotated` kinds the validator checks further.
-Fields marked `derived` come from the file name, not from a key in the file.
+Fields marked `derived` are not keys in the file: a `slug` comes from the file name,
+and `where` (every class has one) records the file and lines the object was read from.
 """
 
 from __future__ import annotations
@@ -113,13 +114,11 @@ class Contact:
     where: Where = located()
 
 
-
 @dataclass(frozen=True)
 class Partner:
     name: str = spec("The partner organisation's name.")
     url: Optional[Url] = spec("The partner's website.", None)
     where: Where = located()
-
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,6 @@ class Criterion:
     where: Where = located()
 
 
-
 @dataclass(frozen=True)
 class KeyDate:
     date: Date = spec("The day, written `2024-11-20`.")
@@ -138,7 +136,6 @@ class KeyDate:
     time: Optional[Time] = spec("The UK time it starts, `18:30`; an all-day event if left out.", None)
     url: Optional[Url] = spec("A page with more about it.", None)
     where: Where = located()
-
 
 
 @dataclass(frozen=True)
@@ -151,7 +148,6 @@ class Site:
     key_dates: tuple[KeyDate, ...] = spec("Dates on the home page and in the calendar file, in order.", ())
     domain: Optional[Domain] = spec("A custom domain for GitHub Pages; the build writes it to `CNAME`.", None)
     where: Where = located()
-
 
 
 @dataclass(frozen=True)
@@ -170,7 +166,6 @@ class Category:
     where: Where = located()
 
 
-
 @dataclass(frozen=True)
 class Entry:
     organisation: str = spec("The organisation or partnership that entered.")
@@ -182,13 +177,11 @@ class Entry:
     where: Where = located()
 
 
-
 @dataclass(frozen=True)
 class Shortlist:
     slug: str = spec("The file name without `.yaml`: the category it belongs to.", derived=True)
     entries: tuple[Entry, ...] = spec("The shortlisted entries, in the order shown.", min_items=1)
     where: Where = located()
-
 
 
 @dataclass(frozen=True)

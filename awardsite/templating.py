@@ -13,6 +13,7 @@ import re
 import sys
 import time
 import traceback
+from pathlib import Path
 from typing import Any, Callable, Generator, Iterator, cast
 
 import jinja2
@@ -34,7 +35,7 @@ class LimitError(Exception):
 class _Loader(jinja2.BaseLoader):
     """Only the templates `sources.scan` found and checked; errors name them as editors see them."""
 
-    def __init__(self, templates: tuple[tuple[str, Any, str], ...]) -> None:
+    def __init__(self, templates: tuple[tuple[str, Path, str], ...]) -> None:
         self.files = {name: (path, label) for name, path, label in templates}
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
@@ -92,7 +93,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def environment(templates: tuple[tuple[str, Any, str], ...]) -> Sandbox:
+def environment(templates: tuple[tuple[str, Path, str], ...]) -> Sandbox:
     """A sandboxed environment over the scanned templates; autoescape on, except for `.txt` files."""
     env = Sandbox(
         loader=_Loader(templates),
