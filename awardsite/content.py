@@ -1,7 +1,9 @@
 """Load a content folder: read every file, check it against the model, cross-check.
 
 Reads everything before anything is written, and collects every problem in every
-file before raising, so an editor sees the whole list at once.
+file before raising, so an editor sees the whole list at once. The current edition
+is site.yaml, categories/, shortlist/ and judges.yaml; each past one is a folder
+`editions/<name>/` laid out the same way, with edition.yaml for site.yaml's first half.
 """
 
 from __future__ import annotations
@@ -10,45 +12,59 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from . import crosscheck
 from .errors import Problems
-from .model import Category, Content, Shortlist, Site
-from .sources import scan
+from .model import Category, Content, Edition, EditionContent, Panel, Shortlist, Site
+from .sources import EditionSources, scan
 from .urls import entry_slug
-from .validate import build, did_you_mean
+from .validate import build
 from .yamlsource import read_yaml
+
 
 def load(source: Path) -> Content:
     """Read and validate the content in `source`, or raise ContentError with every problem."""
     problems = Problems()
     sources = scan(source, problems)
-    site = _load_site(sources.site, problems)
-    categories = [c for c in (_load_one(path, Category, problems) for path in sources.categories) if c]
-    shortlists = [_with_entry_slugs(s, problems) for s in (_load_one(p, Shortlist, problems) for p in sources.shortlists)
-                  if s]
-    for category in categories:
-        _check_category(category, problems)
-    _check_shortlists_have_categories(sources.shortlists, {p.stem for p in sources.categories}, problems)
-    _check_tag_spellings(shortlists, problems)
+    site = _load_file(sources.site, Site, problems, sources.root) if sources.site else None  # no site.yaml: scan() said so
+    current = EditionSources(site.edition or "" if site else "", sources.site, sources.categories,
+                             sources.shortlists, sources.judges)
+    editions = [_load_edition(current, site, problems, sources.root, is_current=True)]
+    editions += [_load_edition(past, None, problems, sources.root, is_current=False) for past in sources.editions]
     problems.raise_if_any()
     assert site is not None  # without a site, a problem was recorded and raised above
+    found = [e for e in editions if e is not None]
+    crosscheck.content(site, found, sources, problems)
+    problems.raise_if_any()
+    found = [_with_results(e, site.result_names()[-1].slug) for e in found]
+    ordered = (found[0], *sorted(found[1:], key=lambda e: (e.name.casefold(), e.name), reverse=True))
+    return Content(site, tuple(ordered), sources, problems.warnings())
+
+
+def _load_edition(files: EditionSources, site: Site | None, problems: Problems, root: Path, *,
+                  is_current: bool) -> EditionContent | None:
+    """One edition's files as model objects; None when its site.yaml or edition.yaml is unusable."""
+    info: Edition | None = site if is_current else (_load_file(files.info, Edition, problems, root) if files.info else None)
+    categories = [c for c in (_load_file(path, Category, problems, root) for path in files.categories) if c]
+    shortlists = [_with_entry_slugs(s, problems) for s in (_load_file(p, Shortlist, problems, root) for p in files.shortlists)
+                  if s]
+    panel = _load_file(files.judges, Panel, problems, root) if files.judges else None
+    if info is None:
+        return None
     ordered = tuple(sorted(categories, key=_order_key))
     by_slug = {s.slug: s for s in shortlists}
-    return Content(site, ordered, {c.slug: by_slug[c.slug] for c in ordered if c.slug in by_slug}, sources,
-                   problems.warnings())
+    crosscheck.shortlists_have_categories(files.shortlists, {c.slug for c in categories}, root, problems)
+    return EditionContent(files.name, info, ordered, {c.slug: by_slug[c.slug] for c in ordered if c.slug in by_slug},
+                          panel, is_current)
 
 
-def _load_site(path: Path | None, problems: Problems) -> Site | None:
+def _load_file(path: Path | None, cls: type, problems: Problems, root: Path) -> Any:
+    """The model object in `path` (a file under `root`), or None when it has problems (recorded)."""
     if path is None:
-        return None  # scan() has reported why
-    tree = read_yaml(path, "site.yaml", problems)
-    return build(Site, tree, "site.yaml", problems) if tree else None
-
-
-def _load_one(path: Path, cls: type, problems: Problems) -> Any:
-    """The model object in `path`, or None when it has problems (recorded)."""
-    name = f"{path.parent.name}/{path.name}"
+        return None
+    name = path.relative_to(root).as_posix()  # `shortlist/x.yaml`, `editions/2024/edition.yaml`: as problems name it
     tree = read_yaml(path, name, problems)
-    return build(cls, tree, name, problems, slug=path.stem) if tree else None
+    derived = {"slug": path.stem} if "slug" in {f.name for f in dataclasses.fields(cls)} else {}
+    return build(cls, tree, name, problems, **derived) if tree else None
 
 
 def _with_entry_slugs(shortlist: Shortlist, problems: Problems) -> Shortlist:
@@ -69,36 +85,14 @@ def _with_entry_slugs(shortlist: Shortlist, problems: Problems) -> Shortlist:
     return dataclasses.replace(shortlist, entries=tuple(entries))
 
 
-def _check_category(category: Category, problems: Problems) -> None:
-    name, line = category.where.file, category.where.of("criteria")
-    weights = [c.weight for c in category.criteria]
-    given = [w for w in weights if w is not None]
-    if given and len(given) != len(weights):
-        problems.add(name, line, "give a `weight` for every criterion or for none")
-    elif given and sum(given) != 100:
-        problems.add(name, line, f"criteria weights add up to {sum(given)}, not 100")
-
-
-def _check_shortlists_have_categories(files: tuple[Path, ...], slugs: set[str], problems: Problems) -> None:
-    for path in files:
-        if path.stem not in slugs:
-            hint = did_you_mean(path.stem, slugs)
-            problems.add(f"shortlist/{path.name}", 1, f"no category `{path.stem}` for this shortlist{hint}")
-
-
-def _check_tag_spellings(shortlists: list[Shortlist], problems: Problems) -> None:
-    """Warn where one tag is spelt two ways (`NHS`, `nhs`): the shortlist's filter would show both."""
-    first: dict[str, tuple[str, str, int]] = {}  # casefolded tag -> (spelling, file, line) first seen
-    for shortlist in sorted(shortlists, key=lambda s: s.slug):
-        for entry in shortlist.entries:
-            for tag in entry.tags:
-                spelling, file, line = first.setdefault(tag.casefold(), (tag, entry.where.file, entry.where.of("tags")))
-                if spelling != tag:
-                    problems.warn(entry.where.file, entry.where.of("tags"), f"the tag `{tag}` is spelt `{spelling}` "
-                                  f"in {file}:{line}; use one spelling, or the filter shows two topics")
+def _with_results(edition: EditionContent, default: str) -> EditionContent:
+    """Give every entry without a `result` the programme's last one (`shortlisted` by default)."""
+    shortlists = {slug: dataclasses.replace(s, entries=tuple(e if e.result else dataclasses.replace(e, result=default)
+                                                            for e in s.entries))
+                  for slug, s in edition.shortlists.items()}
+    return dataclasses.replace(edition, shortlists=shortlists)
 
 
 def _order_key(category: Category) -> tuple[bool, int, str, str, str]:
     """By `order` (those without one last), then title; ties broken so the order never depends on file order."""
     return (category.order is None, category.order or 0, category.title.casefold(), category.title, category.slug)
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .model import KeyDate, Site
+from .model import KeyDate
 from .urls import Urls, slugify
 
 LONDON = """BEGIN:VTIMEZONE
@@ -35,14 +35,15 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CRLF, or a lone CR or LF
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 5545 CONTROL: every ASCII control but tab
 
 
-def key_dates_ics(site: Site, urls: Urls, today: datetime.date) -> bytes:
-    """The calendar file for `site.key_dates`."""
+def calendar(title: str, dates: list[KeyDate], zone: str, urls: Urls, now: datetime.datetime) -> bytes:
+    """The calendar file for an edition's milestones and key dates."""
+    today = now.date()
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//awardsite//key dates//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(site.title)}"]
-    if any(key.time for key in site.key_dates):
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(title)}"]
+    if any(key.time for key in dates):
         lines += LONDON
     used: set[str] = set()
-    for key in sorted_dates(site.key_dates):
+    for key in sorted_dates(tuple(dates)):
         lines += _event(key, _uid(key, urls, used), urls, today)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")

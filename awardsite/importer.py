@@ -21,13 +21,12 @@ from pathlib import Path
 from .content import load
 from .datafiles import COLUMNS, TAG_SEPARATOR, unguard_cell
 from .errors import Problems
-from .model import PATTERNS, Content, Result
+from .model import PATTERNS, Content
 from .urls import entry_slug
 from .validate import did_you_mean
 from .yamlwrite import dump, write_atomically
 
 REQUIRED = ("category", "organisation", "title", "synopsis")
-RESULTS = typing.get_args(Result)
 HEADER = "# yaml-language-server: $schema=../schemas/shortlist.schema.json\n"
 
 
@@ -54,7 +53,7 @@ def plan(csv_path: Path, source: Path) -> list[Change]:
     by_category: dict[str, list[dict[str, object]]] = {}
     for line, row_number, row in rows:
         slug = _category_slug(row.get("category", ""), content, name, line, row_number, problems)
-        entry = _entry(row, name, line, row_number, problems)
+        entry = _entry(row, [r.slug for r in content.site.result_names()], name, line, row_number, problems)
         if slug and entry:
             by_category.setdefault(slug, []).append(entry)
     problems.raise_if_any()
@@ -140,7 +139,7 @@ def _category_slug(value: str, content: Content, name: str, line: int, row: int,
     return None
 
 
-def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Problems) -> dict[str, object] | None:
+def _entry(row: dict[str, str], results: list[str], name: str, line: int, number: int, problems: Problems) -> dict[str, object] | None:
     texts = {column: " ".join(row[column].split()) for column in ("organisation", "title")}
     texts["synopsis"] = row["synopsis"].replace("\r\n", "\n").strip() + "\n"
     entry: dict[str, object] = dict(texts)
@@ -149,12 +148,12 @@ def _entry(row: dict[str, str], name: str, line: int, number: int, problems: Pro
         if not texts[column].strip():
             problems.add(name, line, f"row {number}: `{column}` is empty")
             ok = False
-    result = "-".join(row.get("result", "").lower().split()) or "shortlisted"
-    if result not in RESULTS:
-        listed = ", ".join(RESULTS)
+    result = "-".join(row.get("result", "").lower().split()) or results[-1]
+    if result not in results:
+        listed = ", ".join(results)
         problems.add(name, line, f"row {number}: result `{row['result']}` is not one of {listed}")
         ok = False
-    elif result != "shortlisted":
+    elif result != results[-1]:
         entry["result"] = result
     tags = [tag.strip() for tag in row.get("tags", "").split(";") if tag.strip()]
     if tags:

@@ -19,12 +19,15 @@ Markdown = Annotated[str, "markdown"]  # rendered with raw HTML off
 Url = Annotated[str, "url"]  # an absolute http(s) address
 Email = Annotated[str, "email"]  # a plain address: name@example.org
 Percent = Annotated[int, "percent"]  # a whole number from 0 to 100
-Result = Literal["shortlisted", "highly-commended", "winner"]
 Slug = Annotated[str, "slug"]  # lower-case letters, digits and hyphens
 Date = Annotated[str, "date"]  # 2024-11-20: never a YAML timestamp
 Time = Annotated[str, "time"]  # 18:30, 24-hour clock, UK time: never a YAML sexagesimal number
 Domain = Annotated[str, "domain"]  # awards.example.org
 Tag = Annotated[str, "tag"]  # a topic; no `;`, which separates tags in the CSV file
+Moment = Annotated[str, "moment"]  # `2025-05-23 17:00` (or a date alone) in the programme's time zone
+Zone = Annotated[str, "timezone"]  # an IANA time zone name: `Europe/London`
+Image = Annotated[str, "image"]  # a picture's path under `media/`: `judges/ann.jpg`
+EditionName = Annotated[str, "edition"]  # `2025`, `2025-26`: a folder name and part of addresses
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]{0,99}$"  # at most 100 characters: a slug is a file and folder name
 # Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
@@ -68,6 +71,16 @@ PATTERNS = {
              "`2024-11-20`"),
     "time": (r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "time (`18:30`)", "a 24-hour time, like `18:30`"),
     "tag": (r"^[^;]+$", "text", "text without `;` (it separates tags in `shortlist.csv`)"),
+    "moment": (r"^(19[0-9][0-9]|2[01][0-9][0-9]|2200)-[0-9]{2}-[0-9]{2}( ([01][0-9]|2[0-3]):[0-5][0-9])?$",
+               "date and time (`2025-05-23 17:00`)",
+               "a date and a 24-hour time in the programme's time zone, like `2025-05-23 17:00`, or a date alone"),
+    "edition": (r"^[0-9A-Za-z][0-9A-Za-z-]{0,39}$", "edition name (`2025`)",
+                "letters, digits and hyphens, like `2025` or `2025-26`, at most 40 characters"),
+    "image": (r"^[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*)*"
+              r"\.(png|jpg|jpeg|gif|webp|avif)$", "image under `media/` (`judges/ann.jpg`)",
+              "the path of a PNG, JPEG, GIF, WebP or AVIF file under `media/`, like `judges/ann.jpg`"),
+    "timezone": (r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$", "time zone (`Europe/London`)",
+                 "an IANA time zone name, like `Europe/London`"),
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
                "a domain name without `https://`, like `awards.example.org`"),
 }
@@ -139,14 +152,88 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
-class Site:
-    title: str = spec("The programme's name, shown on every page.")
-    base_url: Url = spec("Where the site is published; its path is the prefix of every link.")
+class ResultName:
+    slug: Slug = spec("How files name it, e.g. `winner`.")
+    label: str = spec("How pages show it, e.g. `Winner`.")
+    plural: Optional[str] = spec("For lists and filters, e.g. `Winners`; the label if left out.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class FocusArea:
+    slug: Slug = spec("How entries name it, e.g. `maternity`.")
+    label: str = spec("How pages show it, e.g. `Maternity care`.")
+    where: Where = located()
+
+
+# The results every programme has unless site.yaml lists its own: best first, and the last is
+# what an entry is until the winners are announced (and when it gives no `result`).
+DEFAULT_RESULTS = (("winner", "Winner", "Winners"), ("highly-commended", "Highly commended", "Highly commended"),
+                   ("shortlisted", "Shortlisted", "Shortlisted"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Edition:
+    """One year of the programme: `editions/<name>/edition.yaml`, and the first half of site.yaml."""
+
+    title: str = spec("The programme's name for this edition, shown on every page, e.g. `Awards 2025`.")
     intro: Markdown = spec("The home page's introduction.")
-    contacts: tuple[Contact, ...] = spec("Contacts shown on every category page, after its own.", ())
+    contacts: tuple[Contact, ...] = spec("Contacts shown on a category page when it gives none of its own.", ())
+    key_dates: tuple[KeyDate, ...] = spec("Other dates for the home page and the calendar file, in order.", ())
+    entries_open: Optional[Moment] = spec("When entries open: `2025-03-03 09:00` (a date alone: at midnight).", None)
+    entries_close: Optional[Moment] = spec("The deadline: `2025-05-23 17:00` (a date alone: at the end of that day).",
+                                           None)
+    shortlist_announced: Optional[Moment] = spec("When the shortlist is published (a date alone: at midnight); "
+                                                 "not before.", None)
+    winners_announced: Optional[Moment] = spec("When results and citations are published (a date alone: at "
+                                               "midnight); not before.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site(Edition):
+    """site.yaml: the current edition, then what holds for every edition of the programme."""
+
+    edition: Optional[EditionName] = spec("The current edition's name, e.g. `\"2025\"`: its pages live under "
+                                          "`/2025/`. Needed for `new edition`.", None)
+    base_url: Url = spec("Where the site is published; its path is the prefix of every link.")
     language: str = spec("The language of the content, as a BCP 47 tag.", "en-GB")
-    key_dates: tuple[KeyDate, ...] = spec("Dates on the home page and in the calendar file, in order.", ())
+    timezone: Zone = spec("The time zone of every date and time, as an IANA name.", "Europe/London")
     domain: Optional[Domain] = spec("A custom domain for GitHub Pages; the build writes it to `CNAME`.", None)
+    results: tuple[ResultName, ...] = spec("The results entries can have, best first; the last is the one every "
+                                           "entry has until winners are announced. Default: `winner`, "
+                                           "`highly-commended`, `shortlisted`.", ())
+    focus_areas: tuple[FocusArea, ...] = spec("The topics entries can be filed under in the good-practice "
+                                              "library.", ())
+
+    def result_names(self) -> tuple[ResultName, ...]:
+        """The programme's results, best first: its own, or the default three."""
+        return self.results or tuple(ResultName(slug, label, plural) for slug, label, plural in DEFAULT_RESULTS)
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: Image = spec("The picture, under `media/`, e.g. `judges/ann-example.jpg`.")
+    alt: str = spec("What the picture shows, for people who cannot see it.")
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class Judge:
+    name: str = spec("The judge's name.")
+    role: str = spec("Their job or role, e.g. `Director of nursing`.")
+    organisation: Optional[str] = spec("Where they work.", None)
+    photo: Optional[Photo] = spec("A photo from the repository: `file` and `alt`.", None)
+    bio: Optional[Markdown] = spec("A short biography.", None)
+    categories: tuple[Slug, ...] = spec("The categories whose panel they sit on, by slug.", ())
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class Panel:
+    slug: str = spec("Always `judges`: the file is `judges.yaml`.", derived=True)
+    chair: Optional[Judge] = spec("The chair of the judges.", None)
+    judges: tuple[Judge, ...] = spec("Every other judge.", ())
     where: Where = located()
 
 
@@ -162,7 +249,9 @@ class Category:
     partner: Optional[Union[str, Partner]] = spec("The award partner: a name, or `name` and `url`.", None)
     how_to_enter: Optional[Markdown] = spec("Steps to enter, shown above the entry link.", None)
     entry_url: Optional[Url] = spec("Where to start an entry.", None)
-    contacts: tuple[Contact, ...] = spec("Contacts for this award, shown before the site-wide ones.", ())
+    entries_open: Optional[Moment] = spec("When entries open for this award, if not the edition's date.", None)
+    entries_close: Optional[Moment] = spec("This award's deadline, if not the edition's.", None)
+    contacts: tuple[Contact, ...] = spec("Contacts for this award; the edition's are shown if there are none.", ())
     where: Where = located()
 
 
@@ -171,7 +260,10 @@ class Entry:
     organisation: str = spec("The organisation or partnership that entered.")
     title: str = spec("The project's title.")
     synopsis: Markdown = spec("A short description of the project.")
-    result: Result = spec("`shortlisted`, `highly-commended` or `winner`.", "shortlisted")
+    result: Optional[Slug] = spec("One of the programme's results (`winner`, `highly-commended`…); the last "
+                                  "of them if left out.", None)
+    citation: Optional[Markdown] = spec("The judges' words on a winning or commended entry.", None)
+    focus_areas: tuple[Slug, ...] = spec("Slugs of the programme's `focus_areas` this entry is about.", ())
     tags: tuple[Tag, ...] = spec("Topics to filter the shortlist by, e.g. `Mental health`.", ())
     slug: Optional[Slug] = spec("The entry page's address in its category; made from the title if left out.", None)
     where: Where = located()
@@ -185,11 +277,36 @@ class Shortlist:
 
 
 @dataclass(frozen=True)
+class EditionContent:
+    """One edition's content, validated and ordered: what its pages are made from."""
+
+    name: str  # `2025`; "" on a site without editions (site.yaml has no `edition`)
+    info: Edition  # site.yaml for the current edition, editions/<name>/edition.yaml for a past one
+    categories: tuple[Category, ...]  # sorted by order then title
+    shortlists: dict[str, Shortlist]  # by category slug, in category order; only published ones after embargo
+    panel: Optional[Panel]  # judges.yaml, if there is one
+    current: bool  # the edition site.yaml describes
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything read from a content folder, validated and ordered."""
 
     site: Site  # site.yaml
-    categories: tuple[Category, ...]  # categories/*.yaml, sorted by order then title
-    shortlists: dict[str, Shortlist]  # shortlist/*.yaml by category slug, in category order
+    editions: tuple[EditionContent, ...]  # the current edition first, then past ones, newest first
     sources: Sources  # every file the build reads, the theme's included
     warnings: tuple[Problem, ...] = ()  # reported, but not in the way of a build
+
+    @property
+    def current(self) -> EditionContent:
+        return self.editions[0]
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """The current edition's categories."""
+        return self.editions[0].categories
+
+    @property
+    def shortlists(self) -> dict[str, Shortlist]:
+        """The current edition's shortlists."""
+        return self.editions[0].shortlists

@@ -1,4 +1,4 @@
-"""The pipeline, top to bottom: load, validate, render, write.
+"""The pipeline, top to bottom: load, validate, publish (the embargo), render, write.
 
 `check` is the same pipeline stopped before rendering. Everything is read and
 validated before anything is written; pages are then rendered one at a time and
@@ -42,10 +42,11 @@ def build(source: Path, out: Path, base_url: str | None = None, *, wait: float =
     out = output.check_out(out, source)
     if base_url and check_url(base_url):
         raise BuildError(f"--base-url {check_url(base_url)}")
-    today = build_date()
+    build_now()  # a bad SOURCE_DATE_EPOCH is reported before waiting for the lock
     with output.lock(out, wait, on_wait):
         content = check(source)
-        files = render.files(content, base_url or content.site.base_url, today)
+        now = build_now(content.site.timezone)
+        files = render.files(clock.published(content, now), base_url or content.site.base_url, now)
         if len(files) > output.MAX_FILES:
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
                              "may write; is a shortlist repeated many times?")
@@ -55,9 +56,9 @@ def build(source: Path, out: Path, base_url: str | None = None, *, wait: float =
     return Built(content, writer.count, content.warnings)
 
 
-def build_date() -> datetime.date:
-    """The build's date in UK time (clock.py decides "now"); a bad SOURCE_DATE_EPOCH is a BuildError."""
+def build_now(zone: str = clock.UK) -> datetime.datetime:
+    """The build's moment in `zone` (clock.py decides "now"); a bad SOURCE_DATE_EPOCH is a BuildError."""
     try:
-        return clock.today()
+        return clock.now(zone)
     except ValueError as exc:
         raise BuildError(str(exc)) from None

@@ -1,9 +1,10 @@
 """Render validated content into the site's files, one at a time, as streams of bytes.
 
-Templates see one context, documented in ARCHITECTURE.md; `url` (the Urls object)
-is the only way they make addresses. Autoescape is on (except in `.txt` files),
-undefined names are errors, and templates run in a sandbox (templating.py).
-Nothing is rendered until the writer asks for it, so the whole site is never in memory.
+Each page is made from its own inputs: its edition (categories, shortlists, judges,
+phase) and the programme (site.yaml). `context()` is the whole of what a template
+sees, documented in ARCHITECTURE.md; `url` is the only way templates make addresses.
+Autoescape is on (except in `.txt` files), undefined names are errors, and templates
+run in a sandbox (templating.py). Nothing is rendered until the writer asks for it.
 """
 
 from __future__ import annotations
@@ -13,53 +14,78 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import datafiles, ical, templating
+from . import clock, datafiles, ical, templating
+from .dates import iso, long_date, when
 from .markdown import first_sentence, inline, markdown
-from .model import RESERVED_IDS, Category, Content, Entry
-from .urls import Urls, page_file
+from .model import RESERVED_IDS, Category, Content, EditionContent, Entry, KeyDate, Site
+from .urls import EDITIONS_PAGE, LIBRARY_PAGE, Urls, category_page, edition_page, entry_page, judges_page, \
+    page_file, shortlist_page, winners_page
 
 # Only the site's own files may run or style anything; content can never add a script.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; object-src 'none'")
+MILESTONE_LABELS = {"entries_open": "Entries open", "entries_close": "Entries close",
+                    "shortlist_announced": "Shortlist announced", "winners_announced": "Winners announced"}
 
 Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writer asks
 
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # site path relative to the root: "", "categories/x/", "404.html"
+    path: str  # site path relative to the root: "", "2025/categories/x/", "404.html"
     template: str  # template file under templates/
-    title: str  # the page's own title, before the site's
+    title: str  # the page's own title, before the edition's
     description: str  # one line for search results and link previews
+    edition: EditionContent  # the edition it belongs to (the current one for the programme's own pages)
     category: Category | None = None  # the category a guidance or entry page is about
     entry: Entry | None = None  # the entry an entry page is about
+    redirect: str = ""  # for a page that only sends visitors on: the site path it sends them to
 
 
-def files(content: Content, base_url: str, today: datetime.date) -> list[tuple[str, Producer]]:
+def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple[str, Producer]]:
     """Every file of the site, by output path, each made only when its producer is called."""
     env = templating.environment(content.sources.templates)
-    env.filters.update(markdown=markdown, inline=inline, long_date=long_date)
-    env.globals.update(summary=summary, result_label=result_label)
+    env.filters.update(markdown=markdown, inline=inline, long_date=long_date, when=when, iso=iso)
+    env.globals.update(summary=summary)
     urls = Urls(base_url)
-    context = {"site": content.site, "categories": content.categories, "shortlists": content.shortlists, "url": urls,
-               "key_dates": ical.sorted_dates(content.site.key_dates), "today": today.isoformat(),
-               "tags": all_tags(content), "results": awarded(content), "csp": CSP,
-               "ids": {name: name for name in RESERVED_IDS}}
-    context["pages"] = listed = pages(content)
-    made: list[tuple[str, Producer]] = []
-    for page in listed:
-        made.append((page_file(page.path), _page_producer(env, page, context)))
-    for name, path in content.sources.assets:
-        made.append((f"assets/{name}", _file_producer(path)))
-    for name, data in datafiles.files(content, urls).items():
-        made.append((name, _bytes_producer(data)))
-    if content.site.key_dates:
-        made.append(("key-dates.ics", lambda: [ical.key_dates_ics(content.site, urls, today)]))
+    listed = pages(content)
+    made: list[tuple[str, Producer]] = [(page_file(page.path), _page_producer(env, page, content, urls, now, listed))
+                                        for page in listed]
+    made += [(f"assets/{name}", _file_producer(path)) for name, path in content.sources.assets]
+    made += [(f"media/{name}", _file_producer(path)) for name, path in content.sources.media]
+    made += [(name, _bytes_producer(data)) for name, data in datafiles.files(content, urls).items()]
+    dates = key_dates(content.current.info, content.site.timezone)
+    if dates:
+        made.append(("key-dates.ics", lambda: [ical.calendar(content.current.info.title, dates, content.site.timezone,
+                                                             urls, now)]))
     return made
 
 
-def _page_producer(env: templating.Sandbox, page: Page, context: dict[str, Any]) -> Producer:
-    return lambda: templating.stream(env, page.template, context, page, page_file(page.path))
+def context(page: Page, content: Content, urls: Urls, now: datetime.datetime, listed: list[Page]) -> dict[str, Any]:
+    """What the template of `page` sees: its edition, the programme, and helpers bound to them."""
+    site, edition = content.site, page.edition
+    zone, vocabulary = site.timezone, {r.slug: r for r in site.result_names()}
+    return {
+        "site": site, "edition": edition, "editions": content.editions, "categories": edition.categories,
+        "shortlists": edition.shortlists, "panel": edition.panel, "url": urls.for_edition(edition.name),
+        "page": page, "pages": listed, "phase": clock.phase(edition.info, zone, now), "now": now,
+        "today": now.date().isoformat(), "key_dates": key_dates(edition.info, zone), "tags": all_tags(edition),
+        "results": site.result_names(), "awarded": awarded(site, edition), "focus_areas": site.focus_areas,
+        "csp": CSP, "ids": {name: name for name in RESERVED_IDS},
+        "result_label": lambda slug: vocabulary[slug].label,
+        "result_plural": lambda slug: vocabulary[slug].plural or vocabulary[slug].label,
+        "window": lambda category: clock.category_window(category, edition.info, zone, now),
+        "other_editions": lambda category: other_editions(content, edition, category),
+        "top_entries": lambda category: top_entries(site, edition, category),
+        "judges_of": lambda category: judges_of(edition, category),
+        "library": lambda: library(content),
+    }
+
+
+def _page_producer(env: templating.Sandbox, page: Page, content: Content, urls: Urls, now: datetime.datetime,
+                   listed: list[Page]) -> Producer:
+    return lambda: templating.stream(env, page.template, context(page, content, urls, now, listed), page,
+                                     page_file(page.path))
 
 
 def _bytes_producer(data: bytes) -> Producer:
@@ -75,22 +101,74 @@ def _file_producer(path: Path) -> Producer:
 
 
 def pages(content: Content) -> list[Page]:
-    """Every page of the site, in a fixed order."""
-    site = content.site
-    listed = [Page("", "index.html", site.title, first_sentence(site.intro))]
-    for category in content.categories:
-        listed.append(Page(f"categories/{category.slug}/", "category.html", category.title, summary(category), category))
-    if content.shortlists:
-        listed.append(Page("shortlist/", "shortlist.html", "Shortlist", f"The shortlisted entries for {site.title}."))
-    for category in content.categories:
-        for entry in content.shortlists[category.slug].entries if category.slug in content.shortlists else ():
-            about = f"{entry.organisation}: {result_label(entry.result)}, {category.title}."
-            listed.append(Page(f"shortlist/{category.slug}/{entry.slug}/", "entry.html", entry.title, about,
-                               category, entry))
-    listed.append(Page("404.html", "404.html", "Page not found", "There is no page at this address."))
-    listed.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", ""))
-    listed.append(Page("robots.txt", "robots.txt", "Robots", ""))
+    """Every page of the site, in a fixed order: the programme's own, then each edition's."""
+    current, with_editions = content.current, bool(content.site.edition)
+    listed = [Page("", "index.html", current.info.title, first_sentence(current.info.intro), current)]
+    if with_editions:
+        listed.append(Page(EDITIONS_PAGE, "editions.html", "Every edition",
+                           f"Every year of {current.info.title}, with its categories, shortlists and winners.", current))
+    if any(edition.shortlists for edition in content.editions):
+        listed.append(Page(LIBRARY_PAGE, "library.html", "Good-practice library",
+                           "Every shortlisted project, searchable by focus area, year, category and result.", current))
+    for edition in content.editions:
+        listed += edition_pages(content.site, edition, with_editions)
+    if with_editions:
+        listed += latest_redirects(content)
+    listed.append(Page("404.html", "404.html", "Page not found", "There is no page at this address.", current))
+    listed.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", "", current))
+    listed.append(Page("robots.txt", "robots.txt", "Robots", "", current))
     return listed
+
+
+def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> list[Page]:
+    """One edition's pages: its home (with editions), categories, shortlist, entries, winners, judges."""
+    name, title = edition.name, edition.info.title
+    listed = [Page(edition_page(name), "index.html", title, first_sentence(edition.info.intro), edition)] \
+        if with_editions else []
+    for category in edition.categories:
+        listed.append(Page(category_page(name, category.slug), "category.html", category.title, summary(category),
+                           edition, category))
+    if edition.shortlists:
+        listed.append(Page(shortlist_page(name), "shortlist.html", "Shortlist",
+                           f"The shortlisted entries for {title}.", edition))
+    labels = {r.slug: r.label for r in site.result_names()}
+    for category in edition.categories:
+        for entry in edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ():
+            about = f"{entry.organisation}: {labels[entry.result or '']}, {category.title}, {title}."
+            listed.append(Page(entry_page(name, category.slug, entry.slug or ""), "entry.html", entry.title, about,
+                               edition, category, entry))
+    if awarded(site, edition):
+        listed.append(Page(winners_page(name), "winners.html", f"Winners {name}".strip(),
+                           f"The winners and highly commended of {title}, with the judges' citations.", edition))
+    if edition.panel:
+        listed.append(Page(judges_page(name), "judges.html", "The judges", f"Who judges {title}.", edition))
+    return listed
+
+
+def latest_redirects(content: Content) -> list[Page]:
+    """`categories/<slug>/` and `shortlist/` at the root: the latest edition's page of that name."""
+    redirects, seen = [], set()
+    for edition in content.editions:  # the current edition first, then the newest past one
+        for category in edition.categories:
+            if category.slug not in seen:
+                seen.add(category.slug)
+                redirects.append(Page(category_page("", category.slug), "redirect.html", category.title,
+                                      summary(category), edition, category,
+                                      redirect=category_page(edition.name, category.slug)))
+    if content.current.shortlists:
+        redirects.append(Page(shortlist_page(""), "redirect.html", "Shortlist", "The latest shortlist.",
+                              content.current, redirect=shortlist_page(content.current.name)))
+    return redirects
+
+
+def key_dates(info: Any, zone: str) -> list[KeyDate]:
+    """The edition's milestones and other key dates, in order."""
+    dates = list(info.key_dates)
+    for key, label in MILESTONE_LABELS.items():
+        value = getattr(info, key)
+        if value:
+            dates.append(KeyDate(date=value[:10], label=label, time=value[11:] or None))
+    return ical.sorted_dates(tuple(dates))
 
 
 def summary(category: Category) -> str:
@@ -98,30 +176,41 @@ def summary(category: Category) -> str:
     return category.summary or first_sentence(category.intro)
 
 
-def all_tags(content: Content) -> list[str]:
-    """Every entry tag once, alphabetically, for the shortlist's filter."""
-    found = {tag for shortlist in content.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
+def all_tags(edition: EditionContent) -> list[str]:
+    """Every entry tag of the edition once, alphabetically, for the shortlist's filter."""
+    found = {tag for shortlist in edition.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
     return sorted(found, key=lambda tag: (tag.casefold(), tag))  # `NHS` before `nhs` on every run, not by hash
 
 
-def awarded(content: Content) -> list[str]:
-    """The results other than `shortlisted` that some entry has, best first."""
-    given = {entry.result for shortlist in content.shortlists.values() for entry in shortlist.entries}
-    return [result for result in ("winner", "highly-commended") if result in given]
+def awarded(site: Site, edition: EditionContent) -> list[str]:
+    """The results other than the last (`shortlisted`) that some entry of the edition has, best first."""
+    given = {entry.result for shortlist in edition.shortlists.values() for entry in shortlist.entries}
+    return [r.slug for r in site.result_names()[:-1] if r.slug in given]
 
 
-def result_label(result: str) -> str:
-    """How a result reads on the page: `highly-commended` -> `Highly commended`."""
-    return result.replace("-", " ").capitalize()
+def top_entries(site: Site, edition: EditionContent, category: Category) -> list[Entry]:
+    """The category's entries with its best result given (its winners), for its guidance page."""
+    shortlist = edition.shortlists.get(category.slug)
+    best = site.result_names()[0].slug
+    return [entry for entry in shortlist.entries if entry.result == best] if shortlist else []
 
 
-# Spelt out here: strftime's names follow the machine's locale, and builds must not.
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+def other_editions(content: Content, edition: EditionContent, category: Category) -> list[tuple[EditionContent,
+                                                                                                  Category]]:
+    """The same award (by slug) in the programme's other editions, newest first."""
+    return [(other, found) for other in content.editions if other is not edition
+            for found in other.categories if found.slug == category.slug]
 
 
-def long_date(iso: str) -> str:
-    """`2024-11-20` -> `Wednesday 20 November 2024`, as UK readers write it, whatever the locale."""
-    day = datetime.date.fromisoformat(iso)
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+def judges_of(edition: EditionContent, category: Category) -> list[Any]:
+    """The judges on a category's panel."""
+    if edition.panel is None:
+        return []
+    everyone = ([edition.panel.chair] if edition.panel.chair else []) + list(edition.panel.judges)
+    return [judge for judge in everyone if category.slug in judge.categories]
+
+
+def library(content: Content) -> list[tuple[EditionContent, Category, Entry]]:
+    """Every published entry of every edition, newest edition first, in category order."""
+    return [(edition, category, entry) for edition in content.editions for category in edition.categories
+            for entry in (edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ())]

@@ -23,9 +23,21 @@ from .urls import slugify
 BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
 CONTENT_FOLDERS = ("categories", "shortlist")  # each holds `<slug>.yaml` files
 THEME_FOLDERS = ("templates", "assets")
+OTHER_FOLDERS = ("editions", "media")  # past editions; pictures
 _BACKUP = re.compile(r"(~|\.bak|\.orig|\.old|\.swp|\.tmp)$|^#.*#$", re.IGNORECASE)
 _SYSTEM_FILES = {"thumbs.db", "desktop.ini", "icon\r"}  # left by Windows and macOS
 _MAX_DEPTH = 20  # theme subfolders; a deeper tree is a link loop or a mistake
+
+
+@dataclass(frozen=True)
+class EditionSources:
+    """The files of one past edition, kept in `editions/<name>/`."""
+
+    name: str  # the folder's name: the edition's name and the first part of its addresses
+    info: Path | None  # editions/<name>/edition.yaml
+    categories: tuple[Path, ...]  # editions/<name>/categories/<slug>.yaml, by name
+    shortlists: tuple[Path, ...]  # editions/<name>/shortlist/<slug>.yaml, by name
+    judges: Path | None  # editions/<name>/judges.yaml, if there is one
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,9 @@ class Sources:
     shortlists: tuple[Path, ...]  # shortlist/<slug>.yaml, by name
     templates: tuple[tuple[str, Path, str], ...]  # (template name, file, name shown in errors), by name
     assets: tuple[tuple[str, Path], ...]  # (path under assets/, file), built-in ones overlaid by the site's own
+    judges: Path | None = None  # judges.yaml, if there is one
+    media: tuple[tuple[str, Path], ...] = ()  # (path under media/, file): pictures published as they are
+    editions: tuple[EditionSources, ...] = ()  # past editions, by name
 
 
 def scan(source: Path, problems: Problems) -> Sources:
@@ -51,7 +66,81 @@ def scan(source: Path, problems: Problems) -> Sources:
     assets = _theme(root, "assets", problems)
     return Sources(root, site, found["categories"], found["shortlist"],
                    tuple((name, path, label) for name, (path, label) in sorted(shown.items())),
-                   tuple((name, path) for name, (path, _) in sorted(assets.items())))
+                   tuple((name, path) for name, (path, _) in sorted(assets.items())),
+                   _optional_file(root, "judges.yaml", problems), _media(root, problems), _editions(root, problems))
+
+
+def _optional_file(root: Path, name: str, problems: Problems) -> Path | None:
+    """`root/name` if it is there and may be read."""
+    path = root / name
+    if path.is_symlink() and (why := escapes(root, path)):
+        problems.add(name, 1, f"`{name}` {why}; only files inside the content folder are read")
+        return None
+    if path.is_dir():
+        problems.add(name, 1, f"`{name}` should be a file, but it is a folder")
+        return None
+    return path if path.is_file() else None
+
+
+def _editions(root: Path, problems: Problems) -> tuple[EditionSources, ...]:
+    """Past editions: `editions/<name>/` with edition.yaml, categories/, shortlist/ and judges.yaml."""
+    folder = root / "editions"
+    if folder.is_symlink() and (why := escapes(root, folder)):
+        problems.add("editions/", 1, f"the folder `editions` {why}; only files inside the content folder are read")
+        return ()
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = f"editions/{path.name}"
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink() and (why := escapes(root, path)):
+            problems.add(name, 1, f"`{name}` {why}; only files inside the content folder are read")
+        elif not path.is_dir():
+            problems.add(name, 1, f"`{name}` is not read: `editions/` holds one folder per past edition")
+        elif not re.match(PATTERNS["edition"][0], path.name):
+            problems.add(name, 1, f"the folder name `{path.name}` is not an edition name: use {PATTERNS['edition'][2]}")
+        else:
+            found.append(_edition(root, path, name, problems))
+    return tuple(found)
+
+
+def _edition(root: Path, path: Path, name: str, problems: Problems) -> EditionSources:
+    for child in sorted(path.iterdir(), key=lambda p: p.name):
+        if not child.name.startswith(".") and child.name not in ("edition.yaml", "judges.yaml") + CONTENT_FOLDERS:
+            problems.add(f"{name}/{child.name}", 1, f"`{name}/{child.name}` is not read: an edition's folder holds "
+                                                    "`edition.yaml`, `judges.yaml`, `categories/` and `shortlist/`")
+    info = _optional_file(root, f"{name}/edition.yaml", problems)
+    if info is None and not (path / "edition.yaml").exists():
+        problems.add(f"{name}/edition.yaml", 1, f"missing: every past edition needs its own `edition.yaml` "
+                                                "(`python build.py new edition` writes it)")
+    return EditionSources(path.name, info, tuple(_content_files(root, f"{name}/categories", problems)),
+                          tuple(_content_files(root, f"{name}/shortlist", problems)),
+                          _optional_file(root, f"{name}/judges.yaml", problems))
+
+
+_PICTURES = ("png", "jpg", "jpeg", "gif", "webp", "avif")
+
+
+def _media(root: Path, problems: Problems) -> tuple[tuple[str, Path], ...]:
+    """Pictures under `media/`, published as they are; any other file there is an error."""
+    own = root / "media"
+    if own.is_symlink() and (why := escapes(root, own)):
+        problems.add("media/", 1, f"the folder `media` {why}; only files inside the content folder are read")
+        return ()
+    found = []
+    for name, path in _walk(own, root, "media", problems):
+        suffix = name.rsplit(".", 1)[-1] if "." in name else ""
+        if suffix in _PICTURES:
+            found.append((name, path))
+        elif suffix == "svg":
+            problems.add(f"media/{name}", 1, "SVG pictures can carry scripts, so `media/` does not publish them; "
+                                             "save it as PNG")
+        else:
+            kinds = ", ".join(f"`.{k}`" for k in _PICTURES)
+            problems.add(f"media/{name}", 1, f"`media/{name}` is not published: `media/` holds pictures ({kinds})")
+    return tuple(found)
 
 
 def escapes(root: Path, path: Path) -> str | None:
@@ -109,7 +198,7 @@ def _is_content_file(path: Path, name: str, folder: str, problems: Problems) -> 
         problems.warn(name, 1, f"`{name}` looks like a backup or system file and is not read; delete it")
     elif suffix == "yaml" and not re.match(SLUG_PATTERN, stem):
         problems.add(name, 1, f"file name `{stem}` is not a valid slug: {_slug_hint(stem)}")
-    elif suffix == "yaml" and folder == "categories" and stem in RESERVED_IDS:
+    elif suffix == "yaml" and folder.endswith("categories") and stem in RESERVED_IDS:
         problems.add(name, 1, f"the name `{stem}` is used by the site's own pages (it is the id of a part of "
                               f"the page); rename the file, e.g. to `{stem}-award.yaml`")
     elif suffix == "yaml":
@@ -133,7 +222,7 @@ def _rename(name: str) -> str:
 def _near_misses(root: Path, problems: Problems) -> None:
     """A folder named almost like a content folder (`shortlists/`) would be ignored: say so."""
     for path in sorted(root.iterdir(), key=lambda p: p.name):
-        if path.is_dir() and not path.name.startswith(".") and path.name not in CONTENT_FOLDERS + THEME_FOLDERS:
+        if path.is_dir() and not path.name.startswith(".") and path.name not in CONTENT_FOLDERS + THEME_FOLDERS + OTHER_FOLDERS:
             close = difflib.get_close_matches(path.name.lower(), CONTENT_FOLDERS, n=1, cutoff=0.8)
             if close:
                 problems.warn(f"{path.name}/", 1, f"the folder `{path.name}/` is not read; did you mean `{close[0]}/`?")

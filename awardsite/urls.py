@@ -59,15 +59,28 @@ def is_safe_link(url: str) -> bool:
 
 
 class Urls:
-    """Addresses of every page and asset, for one base URL."""
+    """Addresses of every page and asset, for one base URL, from the pages of one edition.
 
-    def __init__(self, base_url: str) -> None:
+    Addresses never change once published. With editions (site.yaml's `edition`), each
+    edition's pages live under its name: `/2025/categories/<slug>/`, `/2025/shortlist/<category>/<entry>/`,
+    so a link shared in 2025 shows the same page in 2030. The programme's own pages (home,
+    editions, library) are at the root. Without editions, everything is at the root.
+    Methods given no `edition` mean the edition this Urls was made for.
+    """
+
+    def __init__(self, base_url: str, edition: str = "") -> None:
         parts = urlsplit(base_url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         # Percent-encoded, like the page part of every path, so links, the sitemap and canonical
         # addresses are URIs (ASCII); unquoted first so an already-encoded base_url is not encoded twice.
         path = quote(unquote(parts.path).strip("/"))
         self.prefix = "/" + path + "/" if path else "/"
+        self.base_url = base_url
+        self.edition = edition  # the edition whose pages these addresses are relative to; "" without editions
+
+    def for_edition(self, edition: str) -> Urls:
+        """The same site's addresses, seen from the pages of `edition`."""
+        return Urls(self.base_url, edition)
 
     def path(self, page: str = "") -> str:
         """The site path of `page`, given relative to the site root (`shortlist/`)."""
@@ -78,21 +91,73 @@ class Urls:
         return self.origin + self.path(page)
 
     def home(self) -> str:
+        """The programme's home page, at the root."""
         return self.path("")
 
-    def category(self, slug: str) -> str:
-        return self.path(f"categories/{slug}/")
+    def edition_home(self, edition: str | None = None) -> str:
+        return self.path(edition_page(self._of(edition)))
 
-    def shortlist(self, slug: str | None = None) -> str:
+    def category(self, slug: str, edition: str | None = None) -> str:
+        return self.path(category_page(self._of(edition), slug))
+
+    def shortlist(self, slug: str | None = None, edition: str | None = None) -> str:
         """The shortlist page, opened at the tab of `slug` when given."""
-        return self.path("shortlist/") + (f"#{slug}" if slug else "")
+        return self.path(shortlist_page(self._of(edition))) + (f"#{slug}" if slug else "")
 
-    def entry(self, category: str, entry: str) -> str:
+    def entry(self, category: str, entry: str, edition: str | None = None) -> str:
         """An entry's own page, under its category in the shortlist."""
-        return self.path(f"shortlist/{category}/{entry}/")
+        return self.path(entry_page(self._of(edition), category, entry))
+
+    def winners(self, edition: str | None = None) -> str:
+        return self.path(winners_page(self._of(edition)))
+
+    def judges(self, edition: str | None = None) -> str:
+        return self.path(judges_page(self._of(edition)))
+
+    def editions(self) -> str:
+        return self.path(EDITIONS_PAGE)
+
+    def library(self) -> str:
+        return self.path(LIBRARY_PAGE)
 
     def asset(self, name: str) -> str:
         return self.path(f"assets/{name}")
+
+    def media(self, name: str) -> str:
+        """A picture from the repository's `media/` folder."""
+        return self.path(f"media/{name}")
+
+    def _of(self, edition: str | None) -> str:
+        return self.edition if edition is None else edition
+
+
+# Site paths of each kind of page, relative to the root; Urls adds the prefix. `edition` is "" without editions.
+EDITIONS_PAGE = "editions/"
+LIBRARY_PAGE = "library/"
+
+
+def edition_page(edition: str) -> str:
+    return f"{edition}/" if edition else ""
+
+
+def category_page(edition: str, slug: str) -> str:
+    return f"{edition_page(edition)}categories/{slug}/"
+
+
+def shortlist_page(edition: str) -> str:
+    return f"{edition_page(edition)}shortlist/"
+
+
+def entry_page(edition: str, category: str, entry: str) -> str:
+    return f"{shortlist_page(edition)}{category}/{entry}/"
+
+
+def winners_page(edition: str) -> str:
+    return f"{edition_page(edition)}winners/"
+
+
+def judges_page(edition: str) -> str:
+    return f"{edition_page(edition)}judges/"
 
 
 def page_file(page: str) -> str:

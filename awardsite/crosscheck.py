@@ -1,0 +1,151 @@
+"""Checks across fields and files, made from the model objects' `where` (file and lines).
+
+A file on its own is checked by validate.py; here the rules that need more than one
+value: weights add up to 100, milestones come in order, an entry's result and focus
+areas are ones site.yaml defines, a judge's panel names a category, a photo exists.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from pathlib import Path
+from typing import Iterable
+
+from . import clock
+from .errors import Problems
+from .model import Category, Edition, EditionContent, Site
+from .sources import Sources
+from .validate import did_you_mean
+
+MILESTONES = ("entries_open", "entries_close", "shortlist_announced", "winners_announced")  # in this order
+
+
+def content(site: Site, editions: list[EditionContent], sources: Sources, problems: Problems) -> None:
+    """Record every problem between the files of a content folder."""
+    zone = _zone(site, problems)
+    _unique(site, "results", [r.slug for r in site.results], [r.where.line for r in site.results], problems)
+    _unique(site, "focus_areas", [a.slug for a in site.focus_areas], [a.where.line for a in site.focus_areas],
+            problems)
+    _editions_named(site, editions, problems)
+    media = {name for name, _ in sources.media}
+    for edition in editions:
+        if zone:
+            _milestones_in_order(edition.info, zone, problems)
+        for category in edition.categories:
+            _weights(category, problems)
+            if zone:
+                _entry_window(category, edition.info, zone, problems)
+        _entries(site, edition, problems)
+        _panel(edition, media, problems)
+    _tag_spellings(editions, problems)
+
+
+def shortlists_have_categories(files: Iterable[Path], slugs: set[str], root: Path, problems: Problems) -> None:
+    """Every shortlist file names a category of its edition."""
+    for path in files:
+        if path.stem not in slugs:
+            hint = did_you_mean(path.stem, slugs)
+            problems.add(path.relative_to(root).as_posix(), 1, f"no category `{path.stem}` for this shortlist{hint}")
+
+
+def _zone(site: Site, problems: Problems) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(site.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        hint = did_you_mean(site.timezone, sorted(zoneinfo.available_timezones()))
+        problems.add(site.where.file, site.where.of("timezone"), f"`timezone` `{site.timezone}` is not a time zone "
+                                                                  f"this computer knows{hint}")
+        return None
+    return site.timezone
+
+
+def _unique(site: Site, key: str, slugs: list[str], lines: list[int], problems: Problems) -> None:
+    seen: dict[str, int] = {}
+    for slug, line in zip(slugs, lines):
+        if slug in seen:
+            problems.add(site.where.file, line, f"`{key}` lists `{slug}` twice (also on line {seen[slug]})")
+        seen.setdefault(slug, line)
+
+
+def _editions_named(site: Site, editions: list[EditionContent], problems: Problems) -> None:
+    past = [e for e in editions if not e.current]
+    if past and not site.edition:
+        problems.add(site.where.file, site.where.line, "there are past editions in `editions/`, so site.yaml needs "
+                                                       "`edition:` naming the current one, e.g. `edition: \"2025\"`")
+    for edition in past:
+        if edition.name == site.edition:
+            problems.add(edition.info.where.file, 1, f"`editions/{edition.name}/` has the name of the current "
+                                                     "edition (site.yaml's `edition`); rename one of them")
+
+
+def _milestones_in_order(info: Edition, zone: str, problems: Problems) -> None:
+    given = [(key, getattr(info, key)) for key in MILESTONES if getattr(info, key)]
+    for (first, early), (second, late) in zip(given, given[1:]):
+        if clock.moment(late, zone, second) < clock.moment(early, zone, first):
+            problems.add(info.where.file, info.where.of(second), f"`{second}` ({late}) is before `{first}` ({early})")
+
+
+def _entry_window(category: Category, info: Edition, zone: str, problems: Problems) -> None:
+    opens = category.entries_open or info.entries_open
+    closes = category.entries_close or info.entries_close
+    if opens and closes and clock.moment(closes, zone, "entries_close") <= clock.moment(opens, zone, "entries_open"):
+        key = "entries_close" if category.entries_close else "entries_open"
+        problems.add(category.where.file, category.where.of(key),
+                     f"entries would close ({closes}) before they open ({opens})")
+
+
+def _weights(category: Category, problems: Problems) -> None:
+    name, line = category.where.file, category.where.of("criteria")
+    weights = [c.weight for c in category.criteria]
+    given = [w for w in weights if w is not None]
+    if given and len(given) != len(weights):
+        problems.add(name, line, "give a `weight` for every criterion or for none")
+    elif given and sum(given) != 100:
+        problems.add(name, line, f"criteria weights add up to {sum(given)}, not 100")
+
+
+def _entries(site: Site, edition: EditionContent, problems: Problems) -> None:
+    results = [r.slug for r in site.result_names()]
+    areas = [a.slug for a in site.focus_areas]
+    for shortlist in edition.shortlists.values():
+        for entry in shortlist.entries:
+            where = entry.where
+            if entry.result is not None and entry.result not in results:
+                listed = ", ".join(f"`{r}`" for r in results)
+                problems.add(where.file, where.of("result"), f"`result` must be one of {listed} (site.yaml's "
+                                                             f"`results`), not `{entry.result}`"
+                                                             f"{did_you_mean(entry.result, results)}")
+            for area in entry.focus_areas:
+                if area not in areas:
+                    known = "site.yaml defines none yet" if not areas else did_you_mean(area, areas)[2:] or \
+                        "see site.yaml's `focus_areas`"
+                    problems.add(where.file, where.of("focus_areas"), f"unknown focus area `{area}`; {known}")
+
+
+def _panel(edition: EditionContent, media: set[str], problems: Problems) -> None:
+    if edition.panel is None:
+        return
+    slugs = [c.slug for c in edition.categories]
+    judges = ([edition.panel.chair] if edition.panel.chair else []) + list(edition.panel.judges)
+    for judge in judges:
+        for slug in judge.categories:
+            if slug not in slugs:
+                problems.add(judge.where.file, judge.where.of("categories"),
+                             f"no category `{slug}` in this edition{did_you_mean(slug, slugs)}")
+        if judge.photo and judge.photo.file not in media:
+            problems.add(judge.where.file, judge.photo.where.of("file"), f"no picture `media/{judge.photo.file}`"
+                                                                         f"{did_you_mean(judge.photo.file, media)}")
+
+
+def _tag_spellings(editions: list[EditionContent], problems: Problems) -> None:
+    """Warn where one tag is spelt two ways (`NHS`, `nhs`): filters would show both."""
+    first: dict[str, tuple[str, str, int]] = {}  # casefolded tag -> (spelling, file, line) first seen
+    for edition in editions:
+        for shortlist in sorted(edition.shortlists.values(), key=lambda s: s.slug):
+            for entry in shortlist.entries:
+                for tag in entry.tags:
+                    line = entry.where.of("tags")
+                    spelling, file, seen = first.setdefault(tag.casefold(), (tag, entry.where.file, line))
+                    if spelling != tag:
+                        problems.warn(entry.where.file, line, f"the tag `{tag}` is spelt `{spelling}` in {file}:{seen}; "
+                                                              "use one spelling, or the filter shows two topics")
