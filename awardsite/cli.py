@@ -8,7 +8,7 @@ import time
 import typing
 from pathlib import Path
 
-from . import __version__, importer, pipeline, scaffold, schema
+from . import __version__, editions, importer, pipeline, scaffold, schema
 from .errors import BuildError, ContentError, Problem
 
 
@@ -52,15 +52,50 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    for path in schema.write_all(Path(args.source) / "schemas"):
+    for path in schema.write_all(Path(args.source) / "schemas", schema.site_of(Path(args.source))):
         print(f"wrote {path}")
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
-    path = scaffold.new_category(Path(args.source), args.title)
+    if args.kind == "edition":
+        return _new_edition(args)
+    path = scaffold.new_category(Path(args.source), args.name)
     print(f"wrote {path}: fill in each field, then run `python build.py check`")
     return 0
+
+
+def _new_edition(args: argparse.Namespace) -> int:
+    planned = editions.plan(Path(args.source), args.name)
+    editions.apply(planned)
+    for change in planned.changes:
+        moved = f"{change.origin.relative_to(planned.root).as_posix()} -> " if change.how != "wrote" and change.origin \
+            else ""
+        print(f"{change.how} {moved}{change.path.relative_to(planned.root).as_posix()}")
+    print(f"archived edition {planned.current} in editions/{planned.current}/ and started edition {planned.name}.")
+    print("Before you publish, check:")
+    for item in _edition_checklist(planned):
+        print(f"  - {item}")
+    return 0
+
+
+def _edition_checklist(planned: editions.Plan) -> list[str]:
+    """What the editor must look at after `new edition`."""
+    old = planned.current
+    judges = any(c.path.name == "judges.yaml" for c in planned.changes)
+    return [
+        "the dates, moved on a year (the weekday may now be wrong; 29 February became 28 February): "
+        + (", ".join(planned.marked) if planned.marked else "none were given"),
+        f"the title: `{planned.title}`",
+        "the intro, contacts, and the key dates' labels and links in site.yaml: they are last year's",
+        "each category's criteria, eligibility, how_to_enter and entry_url (categories/*.yaml): last year's "
+        f"are kept in editions/{old}/categories/",
+        f"shortlist/ is now empty: last year's shortlists are in editions/{old}/shortlist/; import this year's "
+        "when it is chosen",
+        f"the judges: judges.yaml moved to editions/{old}/judges.yaml; write this year's" if judges
+        else "the judges: write judges.yaml when this year's panel is known",
+        "then delete each `# check:` comment: `python build.py check` warns until they are gone",
+    ]
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -133,9 +168,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="`github` prints GitHub Actions annotations")
     command("schema", _schema, "regenerate the JSON Schemas in schemas/ from the model")
-    new = command("new", _new, "start a new content file: `new category \"Title of the award\"`")
-    new.add_argument("kind", choices=["category"])
-    new.add_argument("title", help="the award's title; its file name is made from it")
+    new = command("new", _new, "start a new category, `new category \"Title of the award\"`, or a new year, "
+                               "`new edition 2026`: this year's edition is archived in editions/ and the next started")
+    new.add_argument("kind", choices=["category", "edition"])
+    new.add_argument("name", metavar="TITLE_OR_NAME", help="a category: the award's title (its file name is made "
+                                                          "from it); an edition: its name, like 2026")
     imp = command("import", _import, "write shortlist files from a CSV spreadsheet")
     imp.add_argument("csv", help="a CSV with columns category, organisation, title, synopsis, result")
     imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import crosscheck
+from . import editions as new_edition  # not `editions`: load() has a variable of that name
 from .errors import Problems
 from .model import Category, Content, Edition, EditionContent, Panel, Shortlist, Site
 from .sources import EditionSources, scan
@@ -25,14 +26,15 @@ def load(source: Path) -> Content:
     """Read and validate the content in `source`, or raise ContentError with every problem."""
     problems = Problems()
     sources = scan(source, problems)
+    new_edition.warn_review_marks(sources, problems)  # lines `new edition` moved on a year, until reviewed
     site = _load_file(sources.site, Site, problems, sources.root) if sources.site else None  # no site.yaml: scan() said so
     current = EditionSources(site.edition or "" if site else "", sources.site, sources.categories,
                              sources.shortlists, sources.judges)
     editions = [_load_edition(current, site, problems, sources.root, is_current=True)]
-    editions += [_load_edition(past, None, problems, sources.root, is_current=False) for past in sources.editions]
+    editions += [_load_edition(past, site, problems, sources.root, is_current=False) for past in sources.editions]
+    found = [e for e in editions if e is not None]
     problems.raise_if_any()
     assert site is not None  # without a site, a problem was recorded and raised above
-    found = [e for e in editions if e is not None]
     crosscheck.content(site, found, sources, problems)
     problems.raise_if_any()
     found = [_with_results(e, site.result_names()[-1].slug) for e in found]
@@ -48,11 +50,13 @@ def _load_edition(files: EditionSources, site: Site | None, problems: Problems, 
     shortlists = [_with_entry_slugs(s, problems) for s in (_load_file(p, Shortlist, problems, root) for p in files.shortlists)
                   if s]
     panel = _load_file(files.judges, Panel, problems, root) if files.judges else None
+    if site:  # reported along with each file's own problems, before any cross-check
+        crosscheck.vocabulary(site, shortlists, problems)
     if info is None:
         return None
     ordered = tuple(sorted(categories, key=_order_key))
     by_slug = {s.slug: s for s in shortlists}
-    crosscheck.shortlists_have_categories(files.shortlists, {c.slug for c in categories}, root, problems)
+    crosscheck.shortlists_have_categories(files.shortlists, {p.stem for p in files.categories}, root, problems)
     return EditionContent(files.name, info, ordered, {c.slug: by_slug[c.slug] for c in ordered if c.slug in by_slug},
                           panel, is_current)
 

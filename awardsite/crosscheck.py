@@ -13,15 +13,22 @@ from typing import Iterable
 
 from . import clock
 from .errors import Problems
-from .model import Category, Edition, EditionContent, Site
+from .model import Category, Edition, EditionContent, Shortlist, Site
 from .sources import Sources
+from .urls import ROOT_FOLDERS
 from .validate import did_you_mean
 
 MILESTONES = ("entries_open", "entries_close", "shortlist_announced", "winners_announced")  # in this order
 
 
+def vocabulary(site: Site, shortlists: list[Shortlist], problems: Problems) -> None:
+    """Record entries whose result or focus areas site.yaml does not define: needs only site.yaml and the file."""
+    for shortlist in shortlists:
+        _entries(site, shortlist, problems)
+
+
 def content(site: Site, editions: list[EditionContent], sources: Sources, problems: Problems) -> None:
-    """Record every problem between the files of a content folder."""
+    """Record every problem between the files of a content folder that loaded without problems of their own."""
     zone = _zone(site, problems)
     _unique(site, "results", [r.slug for r in site.results], [r.where.line for r in site.results], problems)
     _unique(site, "focus_areas", [a.slug for a in site.focus_areas], [a.where.line for a in site.focus_areas],
@@ -31,11 +38,11 @@ def content(site: Site, editions: list[EditionContent], sources: Sources, proble
     for edition in editions:
         if zone:
             _milestones_in_order(edition.info, zone, problems)
+            _results_without_embargo(edition, problems)
         for category in edition.categories:
             _weights(category, problems)
             if zone:
                 _entry_window(category, edition.info, zone, problems)
-        _entries(site, edition, problems)
         _panel(edition, media, problems)
     _tag_spellings(editions, problems)
 
@@ -72,6 +79,11 @@ def _editions_named(site: Site, editions: list[EditionContent], problems: Proble
     if past and not site.edition:
         problems.add(site.where.file, site.where.line, "there are past editions in `editions/`, so site.yaml needs "
                                                        "`edition:` naming the current one, e.g. `edition: \"2025\"`")
+    for name, where in [(site.edition, site.where.of("edition"))] + [(e.name, 1) for e in past]:
+        if name in ROOT_FOLDERS:
+            file = site.where.file if name == site.edition else f"editions/{name}/edition.yaml"
+            problems.add(file, where, f"an edition may not be called `{name}`: the site's own pages use that "
+                                      "address; name editions after their year, like `2025`")
     for edition in past:
         if edition.name == site.edition:
             problems.add(edition.info.where.file, 1, f"`editions/{edition.name}/` has the name of the current "
@@ -81,11 +93,28 @@ def _editions_named(site: Site, editions: list[EditionContent], problems: Proble
 def _milestones_in_order(info: Edition, zone: str, problems: Problems) -> None:
     given = [(key, getattr(info, key)) for key in MILESTONES if getattr(info, key)]
     for (first, early), (second, late) in zip(given, given[1:]):
-        if clock.moment(late, zone, second) < clock.moment(early, zone, first):
+        start, end = clock.moment(early, zone, first), clock.moment(late, zone, second)
+        if end < start or (end == start and (first, second) == ("entries_open", "entries_close")):
             problems.add(info.where.file, info.where.of(second), f"`{second}` ({late}) is before `{first}` ({early})")
 
 
+def _results_without_embargo(edition: EditionContent, problems: Problems) -> None:
+    """Warn when results would go out with the shortlist because no `winners_announced` holds them back."""
+    info = edition.info
+    if not info.shortlist_announced or info.winners_announced:
+        return
+    for shortlist in edition.shortlists.values():
+        for entry in shortlist.entries:
+            if entry.citation or (entry.result and entry.where.of("result") != entry.where.line):
+                problems.warn(entry.where.file, entry.where.of("result" if entry.result else "citation"),
+                              "this result is published with the shortlist: give `winners_announced` in "
+                              f"{info.where.file} to keep results back until the ceremony")
+                return
+
+
 def _entry_window(category: Category, info: Edition, zone: str, problems: Problems) -> None:
+    if not (category.entries_open or category.entries_close):
+        return  # the edition's own window is checked with its milestones
     opens = category.entries_open or info.entries_open
     closes = category.entries_close or info.entries_close
     if opens and closes and clock.moment(closes, zone, "entries_close") <= clock.moment(opens, zone, "entries_open"):
@@ -104,22 +133,21 @@ def _weights(category: Category, problems: Problems) -> None:
         problems.add(name, line, f"criteria weights add up to {sum(given)}, not 100")
 
 
-def _entries(site: Site, edition: EditionContent, problems: Problems) -> None:
+def _entries(site: Site, shortlist: Shortlist, problems: Problems) -> None:
     results = [r.slug for r in site.result_names()]
     areas = [a.slug for a in site.focus_areas]
-    for shortlist in edition.shortlists.values():
-        for entry in shortlist.entries:
-            where = entry.where
-            if entry.result is not None and entry.result not in results:
-                listed = ", ".join(f"`{r}`" for r in results)
-                problems.add(where.file, where.of("result"), f"`result` must be one of {listed} (site.yaml's "
-                                                             f"`results`), not `{entry.result}`"
-                                                             f"{did_you_mean(entry.result, results)}")
-            for area in entry.focus_areas:
-                if area not in areas:
-                    known = "site.yaml defines none yet" if not areas else did_you_mean(area, areas)[2:] or \
-                        "see site.yaml's `focus_areas`"
-                    problems.add(where.file, where.of("focus_areas"), f"unknown focus area `{area}`; {known}")
+    whose = " (site.yaml's `results`)" if site.results else ""
+    for entry in shortlist.entries:
+        where = entry.where
+        if entry.result is not None and entry.result not in results:
+            listed = ", ".join(f"`{r}`" for r in results)
+            problems.add(where.file, where.of("result"), f"`result` must be one of {listed}{whose}, not "
+                                                         f"`{entry.result}`{did_you_mean(entry.result, results)}")
+        for area in entry.focus_areas:
+            if area not in areas:
+                known = "site.yaml defines none yet" if not areas else did_you_mean(area, areas)[2:] or \
+                    "see site.yaml's `focus_areas`"
+                problems.add(where.file, where.of("focus_areas"), f"unknown focus area `{area}`; {known}")
 
 
 def _panel(edition: EditionContent, media: set[str], problems: Problems) -> None:

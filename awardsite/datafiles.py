@@ -1,5 +1,7 @@
 """The site's non-page files: open data (shortlist.json, shortlist.csv) and GitHub Pages files.
 
+The open data covers every edition, as published: the pipeline applies the embargo
+before rendering, so an unannounced shortlist, result or citation is never in it.
 `shortlist.csv` has exactly the columns `build.py import` reads, so the published data
 and the editors' spreadsheet are one format and round-trip.
 """
@@ -9,12 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
-from .model import Content
-from .urls import Urls
+from .model import Category, Content, EditionContent, Entry
+from .urls import Urls, edition_page
 
-COLUMNS = ("category", "organisation", "title", "synopsis", "result", "tags", "slug")
-TAG_SEPARATOR = "; "  # tags in one CSV cell
+COLUMNS = ("edition", "category", "organisation", "title", "synopsis", "result", "citation", "focus_areas", "tags",
+           "slug")
+TAG_SEPARATOR = "; "  # tags (and focus areas) in one CSV cell
 FORMULA_STARTS = tuple("=+-@\t\r'")  # spreadsheet programs run cells starting so as formulas
 
 
@@ -31,34 +35,57 @@ def files(content: Content, urls: Urls) -> dict[str, bytes]:
 
 
 def shortlist_json(content: Content, urls: Urls) -> bytes:
-    """Every category, with its shortlisted entries (none if it has no shortlist yet)."""
-    categories = []
-    for category in content.categories:
-        shortlist = content.shortlists.get(category.slug)
-        entries = [{
-            "slug": entry.slug, "organisation": entry.organisation, "title": entry.title,
-            "synopsis": entry.synopsis, "result": entry.result, "tags": list(entry.tags),
-            "url": urls.origin + urls.entry(category.slug, entry.slug or ""),
-        } for entry in (shortlist.entries if shortlist else ())]
-        categories.append({
-            "slug": category.slug, "title": category.title,
-            "url": urls.origin + urls.category(category.slug), "entries": entries,
-        })
-    data = {"programme": content.site.title, "url": urls.absolute(), "categories": categories}
+    """Every edition's categories, each with its published entries; the vocabularies they use."""
+    site = content.site
+    data = {
+        "programme": site.title, "url": urls.absolute(),
+        "results": [{"slug": r.slug, "label": r.label, "plural": r.plural or r.label} for r in site.result_names()],
+        "focus_areas": [{"slug": a.slug, "label": a.label} for a in site.focus_areas],
+        "editions": [_edition_json(edition, urls) for edition in content.editions],
+    }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _edition_json(edition: EditionContent, urls: Urls) -> dict[str, Any]:
+    """One edition: its name ("" without editions), title, address and categories."""
+    categories = []
+    for category in edition.categories:
+        shortlist = edition.shortlists.get(category.slug)  # none yet, or still embargoed: listed with no entries
+        entries = [_entry_json(edition.name, category, e, urls) for e in (shortlist.entries if shortlist else ())]
+        categories.append({"slug": category.slug, "title": category.title,
+                           "url": urls.origin + urls.category(category.slug, edition=edition.name), "entries": entries})
+    return {"name": edition.name, "title": edition.info.title, "current": edition.current,
+            "url": urls.absolute(edition_page(edition.name)), "categories": categories}
+
+
+def _entry_json(edition: str, category: Category, entry: Entry, urls: Urls) -> dict[str, Any]:
+    return {"slug": entry.slug, "organisation": entry.organisation, "title": entry.title, "synopsis": entry.synopsis,
+            "result": entry.result, "citation": entry.citation, "focus_areas": list(entry.focus_areas),
+            "tags": list(entry.tags), "url": urls.origin + urls.entry(category.slug, entry.slug or "", edition=edition)}
+
+
 def shortlist_csv(content: Content) -> bytes:
-    """One row per entry; UTF-8 with a BOM and CRLF line ends, so Excel opens it cleanly."""
+    """One row per entry of every edition; UTF-8 with a BOM and CRLF line ends, so Excel opens it cleanly."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for slug, shortlist in content.shortlists.items():
-        for entry in shortlist.entries:
-            cells = (slug, entry.organisation, entry.title, entry.synopsis.replace("\n", "\r\n").rstrip(),
-                     entry.result, TAG_SEPARATOR.join(entry.tags), entry.slug)
-            writer.writerow([guard_cell(cell or "") for cell in cells])
+    for edition in content.editions:
+        for slug, shortlist in edition.shortlists.items():
+            for entry in shortlist.entries:
+                writer.writerow([guard_cell(cell) for cell in _row(edition.name, slug, entry)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _row(edition: str, category: str, entry: Entry) -> tuple[str, ...]:
+    """An entry's cells, in the order of COLUMNS."""
+    return (edition, category, entry.organisation, entry.title, _multiline(entry.synopsis), entry.result or "",
+            _multiline(entry.citation or ""), TAG_SEPARATOR.join(entry.focus_areas), TAG_SEPARATOR.join(entry.tags),
+            entry.slug or "")
+
+
+def _multiline(text: str) -> str:
+    """Markdown in a cell: Windows line ends inside it too, as Excel writes them; no trailing break."""
+    return text.replace("\n", "\r\n").rstrip()
 
 
 def guard_cell(text: str) -> str:

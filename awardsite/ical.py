@@ -1,7 +1,8 @@
 """`key-dates.ics`: the programme's key dates as an iCalendar file (RFC 5545).
 
-Dates without a time are all-day events; times are UK times (Europe/London, with
-its own VTIMEZONE so any calendar reads them right). UIDs come from the date and
+Dates without a time are all-day events; times are in the programme's time zone
+(site.yaml's `timezone`), with a VTIMEZONE made from the zoneinfo database for the
+years the events span, so any calendar reads them right. UIDs come from the date and
 label, so re-publishing updates events in subscribers' calendars instead of adding
 copies. DTSTAMP is the build date, which SOURCE_DATE_EPOCH pins.
 """
@@ -10,43 +11,99 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from .model import KeyDate
 from .urls import Urls, slugify
 
-LONDON = """BEGIN:VTIMEZONE
-TZID:Europe/London
-BEGIN:DAYLIGHT
-TZOFFSETFROM:+0000
-TZOFFSETTO:+0100
-TZNAME:BST
-DTSTART:19810329T010000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0000
-TZNAME:GMT
-DTSTART:19961027T020000
-RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
-END:STANDARD
-END:VTIMEZONE""".splitlines()
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CRLF, or a lone CR or LF
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 5545 CONTROL: every ASCII control but tab
+_DAY = datetime.timedelta(days=1)
+_UTC = datetime.timezone.utc
+
+
+class Observance(NamedTuple):
+    """One stretch of a time zone's rules: from its onset (a UTC instant) to the next one."""
+
+    onset: datetime.datetime  # in UTC
+    offset_from: datetime.timedelta  # the UTC offset before the onset
+    offset_to: datetime.timedelta  # the UTC offset from the onset on
+    name: str  # `BST`, `EST`, `IST`
+    daylight: bool  # summer time (a DST offset) rather than standard time
 
 
 def calendar(title: str, dates: list[KeyDate], zone: str, urls: Urls, now: datetime.datetime) -> bytes:
-    """The calendar file for an edition's milestones and key dates."""
+    """The calendar file for an edition's milestones and key dates, times in `zone`."""
     today = now.date()
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//awardsite//key dates//EN", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(title)}"]
-    if any(key.time for key in dates):
-        lines += LONDON
+    timed = sorted(int(key.date[:4]) for key in dates if key.time)
+    if timed:
+        lines += vtimezone(zone, timed[0], timed[-1])
     used: set[str] = set()
     for key in sorted_dates(tuple(dates)):
-        lines += _event(key, _uid(key, urls, used), urls, today)
+        lines += _event(key, zone, _uid(key, urls, used), urls, today)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def vtimezone(zone: str, first_year: int, last_year: int) -> list[str]:
+    """A VTIMEZONE for `zone` from the start of `first_year` to the end of `last_year`.
+
+    Each change of offset in those years is listed as its own observance, after the one in
+    force as the span begins, so no RRULE is needed and any IANA zone can be described.
+    """
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone}"]
+    for rule in observances(zone, first_year, last_year):
+        kind = "DAYLIGHT" if rule.daylight else "STANDARD"
+        onset = rule.onset + rule.offset_from  # RFC 5545: the onset in the local time before it
+        lines += [f"BEGIN:{kind}", f"DTSTART:{onset.strftime('%Y%m%dT%H%M%S')}",
+                  f"TZOFFSETFROM:{_offset(rule.offset_from)}", f"TZOFFSETTO:{_offset(rule.offset_to)}",
+                  f"TZNAME:{escape(rule.name)}", f"END:{kind}"]
+    return lines + ["END:VTIMEZONE"]
+
+
+def observances(zone: str, first_year: int, last_year: int) -> list[Observance]:
+    """The observance in force on 1 January of `first_year`, then every change until `last_year` ends."""
+    tz = ZoneInfo(zone)
+    start = datetime.datetime(first_year, 1, 1, tzinfo=tz).astimezone(_UTC)
+    end = datetime.datetime(last_year + 1, 1, 1, tzinfo=tz).astimezone(_UTC)
+    state = _state(start, tz)
+    found = [Observance(start, state[0], state[0], state[2], state[1])]  # from = to: its real onset may be decades back
+    day = start
+    while day < end:
+        following = _state(day + _DAY, tz)
+        if following != state:  # a change within this day: find its second
+            onset = _change(day, day + _DAY, tz)
+            found.append(Observance(onset, state[0], following[0], following[2], following[1]))
+            state = following
+        day += _DAY
+    return [rule for rule in found if rule.onset < end]
+
+
+def _state(instant: datetime.datetime, tz: ZoneInfo) -> tuple[datetime.timedelta, bool, str]:
+    """(UTC offset, summer time, abbreviation) of `tz` at a UTC instant."""
+    local = instant.astimezone(tz)
+    return local.utcoffset() or datetime.timedelta(0), bool(local.dst()), local.tzname() or ""
+
+
+def _change(before: datetime.datetime, after: datetime.datetime, tz: ZoneInfo) -> datetime.datetime:
+    """The first second in (before, after] with `after`'s rules, by halving the interval."""
+    old = _state(before, tz)
+    while after - before > datetime.timedelta(seconds=1):
+        middle = before + (after - before) // 2
+        middle -= datetime.timedelta(microseconds=middle.microsecond)
+        before, after = (middle, after) if _state(middle, tz) == old else (before, middle)
+    return after
+
+
+def _offset(offset: datetime.timedelta) -> str:
+    """`+0100`, `-0500`, `+0530`; seconds only where a historical offset has them (`+001932`)."""
+    seconds = int(offset.total_seconds())
+    sign, seconds = ("-" if seconds < 0 else "+"), abs(seconds)
+    text = f"{sign}{seconds // 3600:02d}{seconds // 60 % 60:02d}"
+    return text + (f"{seconds % 60:02d}" if seconds % 60 else "")
 
 
 def sorted_dates(dates: tuple[KeyDate, ...]) -> list[KeyDate]:
@@ -54,17 +111,15 @@ def sorted_dates(dates: tuple[KeyDate, ...]) -> list[KeyDate]:
     return sorted(dates, key=lambda key: (key.date, key.time or "", key.label.casefold(), key.label, key.url or ""))
 
 
-def _event(key: KeyDate, uid: str, urls: Urls, today: datetime.date) -> list[str]:
+def _event(key: KeyDate, zone: str, uid: str, urls: Urls, today: datetime.date) -> list[str]:
     day = key.date.replace("-", "")
     if key.time:
-        start = [f"DTSTART;TZID=Europe/London:{day}T{key.time.replace(':', '')}00"]
+        start = [f"DTSTART;TZID={zone}:{day}T{key.time.replace(':', '')}00"]
     else:
-        end = (datetime.date.fromisoformat(key.date) + datetime.timedelta(days=1)).strftime("%Y%m%d")
+        end = (datetime.date.fromisoformat(key.date) + _DAY).strftime("%Y%m%d")
         start = [f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{end}", "TRANSP:TRANSPARENT"]
     return ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{today.strftime('%Y%m%d')}T000000Z", *start,
             f"SUMMARY:{escape(key.label)}", f"URL:{key.url or urls.absolute()}", "END:VEVENT"]
-
-
 def _uid(key: KeyDate, urls: Urls, used: set[str]) -> str:
     host = (urls.origin.split("://", 1)[1] + urls.prefix).rstrip("/")
     base = f"{key.date}-{slugify(key.label) or 'event'}@{host}"

@@ -32,7 +32,7 @@ EditionName = Annotated[str, "edition"]  # `2025`, `2025-26`: a folder name and 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]{0,99}$"  # at most 100 characters: a slug is a file and folder name
 # Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
 # it may not be one of these: the templates read this list (`ids`), and so does the validator.
-RESERVED_IDS = ("main", "eligibility", "criteria", "how-to-enter", "contacts", "key-dates", "tabs-title",
+RESERVED_IDS = ("main", "categories", "eligibility", "criteria", "how-to-enter", "contacts", "key-dates", "tabs-title",
                 "finder-query", "finder-status", "finder-result", "finder-tag")
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 # The schema's rough check (userinfo@, a host name or [IPv6], :port); urls.check_url is the exact one.
@@ -146,7 +146,8 @@ class Criterion:
 class KeyDate:
     date: Date = spec("The day, written `2024-11-20`.")
     label: str = spec("What happens, e.g. `Entries close`.")
-    time: Optional[Time] = spec("The UK time it starts, `18:30`; an all-day event if left out.", None)
+    time: Optional[Time] = spec("The time it starts, `18:30`, in site.yaml's `timezone`; an all-day event if left "
+                                "out.", None)
     url: Optional[Url] = spec("A page with more about it.", None)
     where: Where = located()
 
@@ -260,7 +261,7 @@ class Entry:
     organisation: str = spec("The organisation or partnership that entered.")
     title: str = spec("The project's title.")
     synopsis: Markdown = spec("A short description of the project.")
-    result: Optional[Slug] = spec("One of the programme's results (`winner`, `highly-commended`…); the last "
+    result: Optional[str] = spec("One of the programme's results (`winner`, `highly-commended`…); the last "
                                   "of them if left out.", None)
     citation: Optional[Markdown] = spec("The judges' words on a winning or commended entry.", None)
     focus_areas: tuple[Slug, ...] = spec("Slugs of the programme's `focus_areas` this entry is about.", ())

@@ -7,48 +7,36 @@ that the committed file is current.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import sys
-import typing
 from pathlib import Path
-from typing import Any, Literal, Union
 
-from . import model
+from . import kinds, model
+from .kinds import Either, ListOf, Record, Shape
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 _MARKERS = re.compile(r"(<!-- fields: (\w+) -->\n).*?(<!-- end fields -->)", re.S)
 
 
-def describe_type(tp: Any) -> str:
-    """A type as an editor would say it: text, markdown, a list of contacts..."""
-    origin = typing.get_origin(tp)
-    if origin is Union:
-        return " or ".join(describe_type(a) for a in typing.get_args(tp) if a is not type(None))
-    if origin is tuple:
-        return f"list of {describe_type(typing.get_args(tp)[0])}"
-    if origin is typing.Annotated:
-        kinds = {"markdown": "markdown", "url": "http(s) address", "email": "email address",
-                 "percent": "whole number 0–100", **{k: v[1] for k, v in model.PATTERNS.items()}}
-        return kinds[typing.get_args(tp)[1]]
-    if origin is Literal:
-        return " \\| ".join(f"`{c}`" for c in typing.get_args(tp))
-    if model.is_record(tp):
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tp.__name__).lower()  # KeyDate -> key date
-    return {str: "text", int: "whole number"}[tp]
+def describe(shape: Shape) -> str:
+    """A shape as an editor would say it: text, markdown, a list of contacts..."""
+    if isinstance(shape, Either):
+        return " or ".join(describe(option) for option in shape.options)
+    if isinstance(shape, ListOf):
+        return f"list of {describe(shape.item)}"
+    if isinstance(shape, Record):
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", shape.cls.__name__).lower()  # KeyDate -> key date
+    return shape.docs
 
 
 def field_table(cls: type) -> str:
     """A markdown table of `cls`'s keys: name, type, required, meaning."""
-    hints = typing.get_type_hints(cls, include_extras=True)
     rows = ["| key | type | required | what it is |", "|---|---|---|---|"]
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("derived"):
-            continue
-        required = "yes" if f.default is dataclasses.MISSING else "no"
-        if f.default not in (dataclasses.MISSING, None, ()):
-            required += f" (default `{f.default}`)"
-        rows.append(f"| `{f.name}` | {describe_type(hints[f.name])} | {required} | {f.metadata['doc']} |")
+    for key in kinds.keys(cls):
+        required = "yes" if key.required else "no"
+        if not key.required and key.default not in (None, ()):
+            required += f" (default `{key.default}`)"
+        rows.append(f"| `{key.name}` | {describe(key.shape)} | {required} | {key.doc} |")
     return "\n".join(rows) + "\n"
 
 

@@ -155,9 +155,10 @@ def latest_redirects(content: Content) -> list[Page]:
                 redirects.append(Page(category_page("", category.slug), "redirect.html", category.title,
                                       summary(category), edition, category,
                                       redirect=category_page(edition.name, category.slug)))
-    if content.current.shortlists:
+    latest = next((edition for edition in content.editions if edition.shortlists), None)
+    if latest:  # the newest published shortlist: a new edition has none until it is announced
         redirects.append(Page(shortlist_page(""), "redirect.html", "Shortlist", "The latest shortlist.",
-                              content.current, redirect=shortlist_page(content.current.name)))
+                              latest, redirect=shortlist_page(latest.name)))
     return redirects
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
+from typing import Optional
 
+from . import kinds
 from .errors import BuildError
+from .kinds import Either, Kind, Shape
 from .model import Category
 from .urls import slugify
 from .yamlwrite import dump
@@ -18,6 +20,7 @@ _STARTERS = {
     "how_to_enter": "1. Read the criteria on this page.\n2. Write your entry.\n3. Submit it before the deadline.\n",
     "contacts": [],
 }
+_SELF_EXPLAINED = ("text", "markdown")  # kinds whose example would say no more than the comment does
 
 
 def new_slug(title: str) -> str:
@@ -29,15 +32,26 @@ def new_slug(title: str) -> str:
 
 
 def category_text(title: str) -> str:
-    """The YAML for a new category: every key, with the model's description above it."""
+    """The YAML for a new category: every key, with the model's description above it.
+
+    A key left empty whose kind has a form to follow (a date, an address) shows the registry's example.
+    """
     parts = ["# yaml-language-server: $schema=../schemas/category.schema.json\n"]
-    for field in dataclasses.fields(Category):
-        if field.metadata.get("derived"):
-            continue
-        value = title if field.name == "title" else _STARTERS.get(field.name)
-        parts.append(f"\n# {field.metadata['doc']}\n")
-        parts.append(dump({field.name: value}).replace(": null\n", ":\n"))
+    for key in kinds.keys(Category):
+        value = title if key.name == "title" else _STARTERS.get(key.name)
+        parts.append(f"\n# {key.doc}\n")
+        kind = _scalar_kind(key.shape)
+        if value is None and kind and kind.name not in _SELF_EXPLAINED:
+            parts.append(f"# For example: `{kind.example}`\n")
+        parts.append(dump({key.name: value}).replace(": null\n", ":\n"))
     return "".join(parts)
+
+
+def _scalar_kind(shape: Shape) -> Optional[Kind]:
+    """The kind of a scalar or optional scalar key; None for records, lists and either-or keys."""
+    if isinstance(shape, Either) and len(shape.options) == 1:
+        shape = shape.options[0]
+    return shape if isinstance(shape, Kind) else None
 
 
 def new_category(source: Path, title: str) -> Path:

@@ -2,98 +2,119 @@
 
 Editors' tools (VS Code's YAML extension) read these to complete keys and mark
 mistakes as the editor types. They express everything one file can say about
-itself; rules across files or fields (a shortlist names a category, weights add
-up to 100) are checked only by `build.py check`.
+itself, plus the programme's vocabularies from site.yaml (its results and focus
+areas) when a site is given; other rules across files or fields (a shortlist names
+a category, weights add up to 100) are checked only by `build.py check`.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import json
-import typing
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Optional
 
-from . import model
+from . import kinds, model
+from .errors import Problems
+from .kinds import Either, Kind, ListOf, Record, Shape
+from .validate import build
+from .yamlsource import read_yaml
 
-FILES = {"site": model.Site, "category": model.Category, "shortlist": model.Shortlist}  # schema name -> root
-# YAML may read text as a number; the `not` applies to strings only. The validator also refuses
-# tag characters (model.TAG_CHARACTERS), which lie beyond U+FFFF where a portable pattern cannot reach.
-_TEXT = {
-    "type": ["string", "number", "boolean"], "pattern": r"\S",
-    "not": {"type": "string", "pattern": model.HIDDEN_CHARACTERS},
-}
+# schema name -> the model class of the file's top level
+FILES = {"site": model.Site, "category": model.Category, "shortlist": model.Shortlist, "edition": model.Edition,
+         "judges": model.Panel}
+_NAMED_FILES = {"site": "site.yaml", "edition": "edition.yaml", "judges": "judges.yaml"}  # the rest: one per slug
 
 
-def schema_for(cls: type, name: str) -> dict[str, Any]:
-    """The whole schema for a file whose top level is `cls`."""
-    definitions: dict[str, Any] = {}
-    root = _object(cls, definitions)
+def schema_for(cls: type, name: str, site: Optional[model.Site] = None) -> dict[str, Any]:
+    """The whole schema for a file whose top level is `cls`, with `site`'s vocabularies (else the defaults)."""
+    walk = _Walk(vocabularies(site))
+    root = walk.record(cls)
     schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json"}
-    schema.update(title=f"{name}.yaml" if name == "site" else f"{name} file", **root)
-    if definitions:
-        schema["$defs"] = dict(sorted(definitions.items()))
+    schema.update(title=_NAMED_FILES.get(name, f"{name} file"), **root)
+    if walk.definitions:
+        schema["$defs"] = dict(sorted(walk.definitions.items()))
     return schema
 
 
-def write_all(folder: Path) -> list[Path]:
+def vocabularies(site: Optional[model.Site]) -> dict[tuple[type, str], list[str]]:
+    """(class, key) -> the slugs that key may hold: the site's results, and its focus areas if it lists any."""
+    results = [r.slug for r in site.result_names()] if site else [slug for slug, _, _ in model.DEFAULT_RESULTS]
+    found: dict[tuple[type, str], list[str]] = {(model.Entry, "result"): results}
+    if site and site.focus_areas:  # none listed: any slug, as the check has nothing to hold them to
+        found[(model.Entry, "focus_areas")] = [area.slug for area in site.focus_areas]
+    return found
+
+
+def write_all(folder: Path, site: Optional[model.Site] = None) -> list[Path]:
     """Write every schema as `<name>.schema.json` in `folder`; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, cls in FILES.items():
         path = folder / f"{name}.schema.json"
-        path.write_text(dump(schema_for(cls, name)))
+        path.write_text(dump(schema_for(cls, name, site)))
         written.append(path)
     return written
+
+
+def site_of(source: Path) -> Optional[model.Site]:
+    """The site.yaml of content folder `source`, for its vocabularies; None without one.
+
+    Only site.yaml is read, so schemas can be written while other files still have problems.
+    Raises ContentError if site.yaml itself has problems.
+    """
+    path = source / "site.yaml"
+    if not path.is_file():
+        return None
+    problems = Problems()
+    tree = read_yaml(path, "site.yaml", problems)
+    site = build(model.Site, tree, "site.yaml", problems) if tree else None
+    problems.raise_if_any()
+    return site if isinstance(site, model.Site) else None
 
 
 def dump(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls, include_extras=True)
-    properties, required = {}, []
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("derived"):
-            continue
-        optional = f.default is not dataclasses.MISSING
-        prop = _type(hints[f.name], f.metadata, definitions)
-        properties[f.name] = {"description": f.metadata["doc"], **prop}
-        if not optional:
-            required.append(f.name)
-    result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required:
-        result["required"] = required
-    one_of = getattr(cls, "ONE_OF", ())
-    if one_of:
-        result["anyOf"] = [{"required": [k]} for k in one_of]
-    return result
+class _Walk:
+    """One schema's walk over the model: the definitions it has made, the vocabularies it applies."""
+
+    def __init__(self, vocabulary: dict[tuple[type, str], list[str]]) -> None:
+        self.vocabulary = vocabulary
+        self.definitions: dict[str, Any] = {}
+
+    def record(self, cls: type) -> dict[str, Any]:
+        properties, required = {}, []
+        for key in kinds.keys(cls):
+            shape = self.shape(key.shape, key.min_items, self.vocabulary.get((cls, key.name)))
+            properties[key.name] = {"description": key.doc, **shape}
+            if key.required:
+                required.append(key.name)
+        result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+        if required:
+            result["required"] = required
+        one_of = getattr(cls, "ONE_OF", ())
+        if one_of:
+            result["anyOf"] = [{"required": [k]} for k in one_of]
+        return result
+
+    def shape(self, shape: Shape, min_items: int, enum: Optional[list[str]]) -> dict[str, Any]:
+        """The schema of one shape; `enum`, when given, replaces the schema of its scalar kind."""
+        if isinstance(shape, Either):
+            options = [self.shape(option, min_items, enum) for option in shape.options]
+            return {"anyOf": options + [{"type": "null"}] if shape.optional else options}  # optional: may be empty
+        if isinstance(shape, ListOf):
+            items = {"type": "array", "items": self.shape(shape.item, 0, enum)}
+            return {**items, "minItems": min_items} if min_items else items
+        if isinstance(shape, Record):
+            name = shape.cls.__name__
+            if name not in self.definitions:
+                self.definitions[name] = None  # claimed first, so a model that nests itself ends
+                self.definitions[name] = self.record(shape.cls)
+            return {"$ref": f"#/$defs/{name}"}
+        return {"enum": list(enum)} if enum is not None else _kind_schema(shape)
 
 
-def _type(tp: Any, meta: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin is Union:
-        options = [_type(a, meta, definitions) for a in typing.get_args(tp) if a is not type(None)]
-        options.append({"type": "null"})  # an optional key may be left empty
-        return {"anyOf": options}
-    if origin is tuple:
-        items = {"type": "array", "items": _type(typing.get_args(tp)[0], {}, definitions)}
-        return {**items, "minItems": meta["min_items"]} if meta.get("min_items") else items
-    if model.is_record(tp):
-        definitions.setdefault(tp.__name__, None)
-        definitions[tp.__name__] = _object(tp, definitions)
-        return {"$ref": f"#/$defs/{tp.__name__}"}
-    if origin is Literal:
-        return {"enum": list(typing.get_args(tp))}
-    kind = typing.get_args(tp)[1] if origin is typing.Annotated else None
-    if kind == "url":
-        return {"type": "string", "pattern": model.URL_PATTERN}
-    if kind == "email":
-        return {"type": "string", "pattern": model.EMAIL_PATTERN}
-    if kind in model.PATTERNS:
-        return {"type": "string", "pattern": model.PATTERNS[kind][0]}
-    if (typing.get_args(tp)[0] if kind else tp) is int:
-        low, high, _ = model.NUMBERS[kind or "number"]
-        return {"type": "integer", "minimum": low, "maximum": high}
-    return dict(_TEXT)
+def _kind_schema(kind: Kind) -> dict[str, Any]:
+    return copy.deepcopy(kind.schema)  # the registry's own stays as it is

@@ -134,6 +134,7 @@ class Urls:
 # Site paths of each kind of page, relative to the root; Urls adds the prefix. `edition` is "" without editions.
 EDITIONS_PAGE = "editions/"
 LIBRARY_PAGE = "library/"
+ROOT_FOLDERS = ("assets", "categories", "editions", "library", "media", "shortlist")  # no edition may take these names
 
 
 def edition_page(edition: str) -> str:

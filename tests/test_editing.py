@@ -73,7 +73,8 @@ def test_import_rejects_bad_rows_by_number_and_writes_nothing(scratch) -> None: 
     assert result.stderr.splitlines()[:-1] == [
         "shortlist.csv:8: row 5: unknown category `secnd`",
         "shortlist.csv:9: row 6: `organisation` is empty",
-        "shortlist.csv:10: row 7: result `winer` is not one of shortlisted, highly-commended, winner",
+        "shortlist.csv:10: row 7: result `winer` is not one of `winner`, `highly-commended`, `shortlisted` "
+        "(a slug or its label); did you mean `winner`?",
     ]
     assert (folder / "shortlist/first.yaml").read_bytes() == before
     assert sorted(p.name for p in (folder / "shortlist").iterdir()) == ["first.yaml"]
@@ -95,5 +96,5 @@ def test_check_prints_github_annotations(scratch) -> None:  # type: ignore[no-un
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=content/shortlist/first.yaml,line=5,title=Content error::`result` must be one of "
-        "`shortlisted`, `highly-commended`, `winner`, not `50%25, maybe`",
+        "`winner`, `highly-commended`, `shortlisted`, not `50%25, maybe`",
     ]

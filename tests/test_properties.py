@@ -86,7 +86,7 @@ def test_every_text_appears_in_the_pages_escaped_exactly_once(site_title: str, c
     assert normal(label) in home.find("ul", class_="key-dates").text()
     guidance = parse(pages["categories/first/index.html"]).find("main").text()
     assert normal(role) in guidance and normal(label) in guidance
-    published = json.loads(pages["shortlist.json"])["categories"][0]["entries"][0]
+    published = json.loads(pages["shortlist.json"])["editions"][0]["categories"][0]["entries"][0]
     assert (published["organisation"], published["title"]) == (organisation.strip(), title.strip())
 
 

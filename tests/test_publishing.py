@@ -15,7 +15,7 @@ from conftest import ROOT, run_cli
 from crawl import crawl, fetch
 from htmltools import parse
 
-from awardsite import pipeline
+from awardsite import pipeline, render
 from awardsite.content import load
 
 CONTENT = load(ROOT)
@@ -121,13 +121,15 @@ def test_open_data_lists_every_entry_and_opens_cleanly_in_excel(example_site: Pa
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == ENTRY_COUNT
-    assert list(rows[0]) == ["category", "organisation", "title", "synopsis", "result", "tags", "slug"]
+    assert list(rows[0]) == ["edition", "category", "organisation", "title", "synopsis", "result", "citation",
+                             "focus_areas", "tags", "slug"]
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
     data = json.loads((example_site / "shortlist.json").read_text())
-    assert [c["slug"] for c in data["categories"]] == [c.slug for c in CONTENT.categories]
-    assert sum(len(c["entries"]) for c in data["categories"]) == ENTRY_COUNT
-    first = data["categories"][0]["entries"][0]
-    assert first["url"] == f"https://example.github.io/hsj-awards/shortlist/{data['categories'][0]['slug']}/{first['slug']}/"
+    categories = data["editions"][0]["categories"]
+    assert [c["slug"] for c in categories] == [c.slug for c in CONTENT.categories]
+    assert sum(len(c["entries"]) for c in categories) == ENTRY_COUNT
+    first = categories[0]["entries"][0]
+    assert first["url"] == f"https://example.github.io/hsj-awards/shortlist/{categories[0]['slug']}/{first['slug']}/"
     links = parse((example_site / "shortlist" / "index.html").read_bytes()).find("p", class_="open-data")
     assert [a.attrs["href"] for a in links.find_all("a")] == ["/hsj-awards/shortlist.csv", "/hsj-awards/shortlist.json"]
 
@@ -203,7 +205,8 @@ def test_home_page_marks_past_key_dates_by_the_build_date(scratch, monkeypatch) 
 
 
 def test_the_example_has_key_dates_and_its_calendar_parses(example_site: Path) -> None:
-    assert len(calendar(example_site).walk("VEVENT")) == len(CONTENT.site.key_dates) > 0
+    expected = render.key_dates(CONTENT.current.info, CONTENT.site.timezone)  # its milestones and other key dates
+    assert len(calendar(example_site).walk("VEVENT")) == len(expected) > 0
 
 
 def test_a_date_not_on_the_calendar_is_refused(scratch) -> None:  # type: ignore[no-untyped-def]
@@ -226,3 +229,25 @@ def test_calendar_text_escapes_every_line_break_and_separator(scratch, monkeypat
     summaries = [str(e["SUMMARY"]) for e in calendar(folder / "_site").walk("VEVENT")]
     assert summaries == ["Entries\nopen", "a\nb", "c\nd; e, f \\ g\th"]
     assert b"\r\nX-WR-CALNAME:T\\;\\nU\r\n" in data  # icalendar leaves X- properties as written
+
+
+RIVERSIDE = ROOT / "examples" / "riverside-awards"
+AFTER_RIVERSIDE_WINNERS = "1795000000"  # 2026-11-18, after the 2026 winners of the fictional example
+
+
+def test_two_editions_under_a_subpath_have_no_broken_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_RIVERSIDE_WINNERS)
+    out = tmp_path / "_site"
+    pipeline.build(RIVERSIDE, out, "https://example.github.io/riverside-awards/")
+    server = SiteServer(out, "/riverside-awards/")
+    try:
+        seen, problems = crawl(server.url)
+    finally:
+        server.stop()
+    assert problems == []
+    pages = {p.relative_to(out).as_posix()[:-len("index.html")] for p in out.rglob("index.html")
+             if b'http-equiv="refresh"' not in p.read_bytes()}  # "latest" addresses only send visitors on
+    assert {f"{server.url}{p}" for p in pages} <= seen  # every page of both editions is reachable
+    editions = {p.split("/", 1)[0] for p in pages if p[:4].isdigit()}
+    assert editions == {"2025", "2026"}
+    assert any(url.startswith(f"{server.url}media/") for url in seen)  # judges' photos are published and load

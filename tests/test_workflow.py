@@ -62,7 +62,7 @@ def option(argv: list[str], name: str) -> str | None:
 
 
 def only_when_publishing(condition: str | None) -> bool:
-    """Publishing steps run for pushes, the daily schedule and manual runs, never for pull requests."""
+    """Publishing steps run for pushes, the schedule and manual runs, never for pull requests."""
     return "github.event_name != 'pull_request'" in re.sub(r"\s+", " ", condition or "")
 
 
@@ -81,8 +81,47 @@ def test_triggers_are_pull_requests_and_pushes_to_main(workflow):
     on = triggers(workflow)
     assert "pull_request" in on
     assert on["push"]["branches"] == ["main"]
-    assert "workflow_dispatch" in on
-    assert on["schedule"][0]["cron"]  # a daily rebuild keeps "past" key dates current
+    assert "workflow_dispatch" in on  # "Run workflow": publish a milestone at the very moment
+    assert on["schedule"][0]["cron"]  # scheduled rebuilds make milestones happen without a commit
+
+
+def cron_minutes(cron: str) -> set[int]:
+    """The minutes of every hour a cron line runs at; it must run every hour of every day."""
+    minute, *rest = cron.split()
+    assert rest == ["*", "*", "*", "*"], f"`{cron}` does not run every hour of every day"
+    found: set[int] = set()
+    for part in minute.split(","):
+        span, _, step = part.partition("/")
+        first, _, last = span.partition("-")
+        low = 0 if first == "*" else int(first)
+        high = 59 if first == "*" or (step and not last) else int(last or first)
+        found.update(range(low, high + 1, int(step or 1)))
+    return found
+
+
+def longest_wait(crons: list[str]) -> int:
+    """The longest time in minutes between two scheduled runs, across the hour."""
+    minutes = sorted(set().union(*(cron_minutes(c) for c in crons)))
+    return max(later - earlier for earlier, later in zip(minutes, minutes[1:] + [minutes[0] + 60]))
+
+
+@pytest.mark.parametrize("crons, wait", [(["*/15 * * * *"], 15), (["*/15 * * * *", "7 * * * *"], 15),
+                                         (["4-59/15 * * * *"], 15), (["0,30 * * * *"], 30), (["*/20 * * * *"], 20),
+                                         (["5 * * * *"], 60), (["*/5 * * * *"], 5)])
+def test_longest_wait_reads_cron_minutes(crons, wait):
+    assert longest_wait(crons) == wait
+
+
+def test_longest_wait_refuses_schedules_that_skip_hours():
+    with pytest.raises(AssertionError):
+        longest_wait(["*/15 9-17 * * *"])
+
+
+def test_milestones_are_published_within_15_minutes(workflow):
+    """Entries open and close, shortlists and winners appear, at most 15 minutes late (before GitHub's delay)."""
+    every_hour = [s["cron"] for s in triggers(workflow)["schedule"] if s["cron"].split()[1:] == ["*"] * 4]
+    assert every_hour, "no schedule runs every hour of every day"
+    assert longest_wait(every_hour) <= 15
 
 
 def test_permissions_and_concurrency(workflow):
