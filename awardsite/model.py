@@ -33,7 +33,8 @@ SLUG_PATTERN = r"^[a-z][a-z0-9-]{0,99}$"  # at most 100 characters: a slug is a 
 # Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
 # it may not be one of these: the templates read this list (`ids`), and so does the validator.
 RESERVED_IDS = ("main", "categories", "eligibility", "criteria", "how-to-enter", "contacts", "key-dates", "tabs-title",
-                "finder-query", "finder-status", "finder-result", "finder-tag")
+                "finder-query", "finder-status", "finder-result", "finder-tag", "library-q", "library-focus",
+                "library-edition", "library-category", "library-result")
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 # The schema's rough check (userinfo@, a host name or [IPv6], :port); urls.check_url is the exact one.
 URL_PATTERN = r"^https?://([^\s/?#@\[\]]*@)?([^\s/?#@:\[\]]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{0,5})?([/?#]|$)"

@@ -28,7 +28,8 @@ from conftest import MINIMAL
 # --- The model, walked ---------------------------------------------------------------------------
 
 FILE_MODELS: dict[str, type] = {"site.yaml": model.Site, "categories/first.yaml": model.Category,
-                                "shortlist/first.yaml": model.Shortlist}
+                                "shortlist/first.yaml": model.Shortlist, "judges.yaml": model.Panel}
+PHOTO = "judges/chair.png"  # every written site has this picture in media/, for the judges' photos
 
 Path_ = tuple[Any, ...]  # keys (str) and list indexes (int), e.g. ("key_dates", 0, "date")
 
@@ -181,6 +182,13 @@ _EXTRA: dict[str, dict[str, Any]] = {
                        "url": "https://example.org/scratch/enter/"},
                       {"date": "2026-11-20", "label": "Awards ceremony"}],
         "domain": "awards.example.org",
+        "edition": "2026",
+        "timezone": "Europe/London",
+        "entries_open": "2026-03-02 09:00", "entries_close": "2026-05-22 17:00",
+        "shortlist_announced": "2026-09-15", "winners_announced": "2026-11-19 18:30",
+        "results": [{"slug": "winner", "label": "Winner", "plural": "Winners"},
+                    {"slug": "shortlisted", "label": "Shortlisted"}],
+        "focus_areas": [{"slug": "maternity", "label": "Maternity care"}],
     },
     "categories/first.yaml": {
         "criteria": [{"heading": "Ambition", "points": ["Aims high", "Shows **results**"], "weight": 100}],
@@ -189,19 +197,28 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "partner": {"name": "First Partner", "url": "https://partner.example.org/"},
         "how_to_enter": "1. Register.\n2. Submit your entry.\n",
         "entry_url": "https://example.org/scratch/enter/first/",
+        "entries_open": "2026-03-09", "entries_close": "2026-05-29 12:00",
         "contacts": [{"role": "Judging", "name": "Judges", "email": "judges@example.org", "phone": "0207 000 0001"}],
     },
     "shortlist/first.yaml": {
         "entries": [{"organisation": "First Trust", "title": "First project", "synopsis": "What the first project did.",
-                     "result": "winner", "tags": ["Mental health", "Schools"], "slug": "first-project"}],
+                     "result": "winner", "citation": "The judges were *impressed*.", "focus_areas": ["maternity"],
+                     "tags": ["Mental health", "Schools"], "slug": "first-project"}],
+    },
+    "judges.yaml": {
+        "chair": {"name": "Chair Person", "role": "Chair of the judges", "organisation": "A University",
+                  "photo": {"file": PHOTO, "alt": "Chair Person, smiling"}, "bio": "Has judged *many* awards.",
+                  "categories": ["first"]},
+        "judges": [{"name": "Judge Person", "role": "Nurse", "organisation": "A Trust",
+                    "photo": {"file": PHOTO, "alt": "Judge Person"}, "bio": "A nurse.", "categories": ["first"]}],
     },
 }
 
 
 def _full_site() -> dict[str, dict[str, Any]]:
     full = {}
-    for name, text in MINIMAL.items():
-        data = yaml.safe_load(text)  # MINIMAL has no YAML 1.1 surprises: every value is text
+    for name in FILE_MODELS:
+        data = yaml.safe_load(MINIMAL.get(name, "{}"))  # MINIMAL has no YAML 1.1 surprises: every value is text
         data.update(copy.deepcopy(_EXTRA[name]))
         full[name] = data
     return full
@@ -250,6 +267,10 @@ def to_flow(value: Any) -> str:
 
 
 def write_files(folder: Path, files: dict[str, str]) -> Path:
+    """Write the content files, and the judges' photo they may refer to."""
+    picture = folder / "media" / PHOTO
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     for name, text in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -305,6 +326,14 @@ EDGE_VALUES_BY_KIND: dict[str, list[Any]] = {
     "markdown": ["[x](javascript:alert(1))", "[x](https://[bad/)", "<https://[bad/>", "> " * 500 + "deep",
                  "[" * 5_000, "*a" * 5_000, "| a | b |\n|---|---|\n| 1 | 2 |", "# heading", "```\ncode", "<!-- x -->"],
     "tag": ["a;b", "Mental health; Cancer", " ; "],
+    # a time that does not exist (clocks go forward) and one that happens twice (they go back), in London
+    "moment": ["2026-03-29 01:30", "2026-10-25 01:30", "2026-02-30 10:00", "2026-05-22 24:00", "2026-05-22",
+               "2200-12-31 23:59", "1900-01-01 00:00", "2026-05-22T17:00", "2026-05-22 17:00:00", "22/05/2026"],
+    "timezone": ["UTC", "Etc/GMT+12", "europe/london", "Nowhere/Land", "../../etc/passwd", "/etc/localtime",
+                 "Europe/London/", "posix/Europe/London", "Factory"],
+    "edition": ["2026", "2025-26", "x" * 41, "-2026", "shortlist", "assets", "2026/27", "édition"],
+    "image": ["judges/chair.png", "judges/missing.png", "../site.yaml", "/etc/passwd.png", "judges/chair.PNG",
+              "judges/chair.svg", "judges//chair.png", ".hidden.png", "judges/chair.png\u0000.txt"],
     "choice": ["winner", "Winner", "highly commended", "highly-commended "],
 }
 EDGE_VALUES: list[Any] = [value for values in EDGE_VALUES_BY_KIND.values() for value in values]
@@ -323,7 +352,7 @@ PAGES = ("index.html", "404.html", "sitemap.xml")
 
 def content_files(folder: Path) -> set[str]:
     """The content files in `folder`, as problems name them."""
-    names = {"site.yaml"} if (folder / "site.yaml").is_file() else set()
+    names = {name for name in ("site.yaml", "judges.yaml") if (folder / name).is_file()}
     for sub in ("categories", "shortlist"):
         if (folder / sub).is_dir():
             names |= {f"{sub}/{p.name}" for p in (folder / sub).iterdir() if p.is_file()}
