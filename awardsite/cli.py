@@ -33,9 +33,11 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.source) / "_site"
-    built = pipeline.build(Path(args.source), out, args.base_url, on_wait=_waiting)
+    built = pipeline.build(Path(args.source), out, args.base_url, at=args.at, on_wait=_waiting)
     _report(built.warnings, args)
     print(f"built {built.files} files into {out} in {time.perf_counter() - started:.2f}s")
+    if args.at:
+        print(f"as of {args.at}: embargoed content due by then is in it; do not publish this build")
     return 0
 
 
@@ -47,7 +49,9 @@ def _check(args: argparse.Namespace) -> int:
     content = pipeline.check(Path(args.source))
     _report(content.warnings, args)
     if args.format == "text":
-        print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists")
+        past = len(content.editions) - 1
+        editions = f", {past} past edition{'s' if past != 1 else ''}" if past else ""
+        print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists{editions}")
     return 0
 
 
@@ -114,7 +118,7 @@ def _serve(args: argparse.Namespace) -> int:
     from . import serve  # livereload is only needed for previewing
 
     out = Path(args.out) if args.out else Path(args.source) / "_site"
-    serve.serve(Path(args.source), out, args.base_url, args.host, args.port, log=print)
+    serve.serve(Path(args.source), out, args.base_url, args.host, args.port, log=print, at=args.at)
     return 0
 
 
@@ -161,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
         sub = command(name, handler, help)
         sub.add_argument("--out", help="the output folder (default: _site in the content folder)")
         sub.add_argument("--base-url", help="publish under this address instead of site.yaml's base_url")
+        sub.add_argument("--at", metavar="\"YYYY-MM-DD HH:MM\"",
+                         help="build the site as it will be then (in site.yaml's timezone), to preview an "
+                              "announcement; never publish such a build")
     serve = commands.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")

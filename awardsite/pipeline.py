@@ -36,16 +36,22 @@ def check(source: Path) -> Content:
     return load(source)  # reading builds the typed model, which is the validation
 
 
-def build(source: Path, out: Path, base_url: str | None = None, *, wait: float = output.LOCK_WAIT,
-          on_wait: Callable[[str], None] | None = None) -> Built:
-    """Build the site in `source` into `out`, replacing it only when the build succeeds."""
+def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
+          wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None) -> Built:
+    """Build the site in `source` into `out`, replacing it only when the build succeeds.
+
+    `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
+    then, to preview an announcement; such a build must never be published.
+    """
+    if at is not None and not clock.is_moment(at):
+        raise BuildError(f"--at should be a date and time like `2026-11-19 18:30`, not `{at}`")
     out = output.check_out(out, source)
     if base_url and check_url(base_url):
         raise BuildError(f"--base-url {check_url(base_url)}")
     build_now()  # a bad SOURCE_DATE_EPOCH is reported before waiting for the lock
     with output.lock(out, wait, on_wait):
         content = check(source)
-        now = build_now(content.site.timezone)
+        now = build_now(content.site.timezone) if at is None else clock.moment(at, content.site.timezone, "")
         files = render.files(clock.published(content, now), base_url or content.site.base_url, now)
         if len(files) > output.MAX_FILES:
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "

@@ -21,20 +21,22 @@ from markupsafe import escape
 from . import pipeline
 from .errors import BuildError, ContentError
 from .render import CSP
+from .sources import CONTENT_FOLDERS, OTHER_FOLDERS, THEME_FOLDERS
 from .urls import Urls
 
 Environ = dict[str, Any]  # a WSGI request
 StartResponse = Callable[..., Any]
 App = Callable[[Environ, StartResponse], Iterable[bytes]]
 
-WATCHED = ("site.yaml", "categories", "shortlist", "templates", "assets")
+# Everything sources.scan reads, so any saved change rebuilds.
+WATCHED = ("site.yaml", "judges.yaml", *CONTENT_FOLDERS, *THEME_FOLDERS, *OTHER_FOLDERS)
 
 
 class Preview:
     """The site being previewed: rebuilt on demand, remembering the last build's problems."""
 
-    def __init__(self, source: Path, out: Path, base_url: str | None) -> None:
-        self.source, self.out, self.base_url = source, out, base_url
+    def __init__(self, source: Path, out: Path, base_url: str | None, at: str | None = None) -> None:
+        self.source, self.out, self.base_url, self.at = source, out, base_url, at
         self.problems: list[str] = []
         self.warnings: list[str] = []  # the last build's warnings: shown in the terminal, not in the page
         self.prefix = Urls(base_url).prefix if base_url else "/"
@@ -44,7 +46,7 @@ class Preview:
         try:
             content = pipeline.check(self.source)
             self.prefix = Urls(self.base_url or content.site.base_url).prefix
-            built = pipeline.build(self.source, self.out, self.base_url)
+            built = pipeline.build(self.source, self.out, self.base_url, at=self.at)
             self.problems, self.warnings = [], [p.format() for p in built.warnings]
         except ContentError as exc:
             self.problems = [p.format() for p in exc.problems]
@@ -193,8 +195,9 @@ def _reloading_server(app: App) -> Any:
     return _Server(app=app)
 
 
-def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None]) -> None:
-    """Build, then serve and rebuild on changes until interrupted."""
+def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None],
+          at: str | None = None) -> None:
+    """Build (as of `at`, if given), then serve and rebuild on changes until interrupted."""
     from livereload.handlers import LiveReloadHandler  # type: ignore[import-untyped]
 
     # livereload ignores changes within 3 s of the last reload (or of starting), so a
@@ -202,7 +205,7 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
     # before the reload is sent, so no grace period is needed.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
-    preview = Preview(source, out, base_url)
+    preview = Preview(source, out, base_url, at)
 
     def rebuild() -> None:
         problems = preview.rebuild()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from awardsite import clock, pipeline
+from conftest import ROOT, run_cli
 from htmltools import parse
 
 SUMMER_MIDNIGHT = "1751326200"  # 2025-06-30 23:30 UTC, which is 2025-07-01 00:30 in British Summer Time
@@ -33,3 +35,16 @@ def test_the_day_turns_at_uk_midnight_in_summer_time(scratch, monkeypatch) -> No
     pipeline.build(folder, folder / "_site")
     item = parse((folder / "_site" / "index.html").read_bytes()).find("ul", class_="key-dates").find("li")
     assert "key-date--past" in item.attrs["class"]  # it is already 1 July in the UK
+
+
+def test_at_previews_an_announcement_and_says_not_to_publish_it(tmp_path: Path) -> None:
+    riverside = ROOT / "examples" / "riverside-awards"
+    before = run_cli("build", "--source", str(riverside), "--out", str(tmp_path / "a"), "--at", "2026-11-19 18:29")
+    after = run_cli("build", "--source", str(riverside), "--out", str(tmp_path / "b"), "--at", "2026-11-19 18:30")
+    assert before.returncode == after.returncode == 0
+    assert not (tmp_path / "a" / "2026" / "winners").exists()  # a minute before the ceremony, in UK time
+    assert (tmp_path / "b" / "2026" / "winners" / "index.html").is_file()
+    assert "do not publish this build" in after.stdout
+    wrong = run_cli("build", "--source", str(riverside), "--out", str(tmp_path / "c"), "--at", "2026-02-30 10:00")
+    assert wrong.returncode == 1 and wrong.stderr.startswith("error: --at should be a date and time like")
+    assert not (tmp_path / "c").exists()
