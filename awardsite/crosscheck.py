@@ -58,7 +58,7 @@ def shortlists_have_categories(files: Iterable[Path], slugs: set[str], root: Pat
 def _zone(site: Site, problems: Problems) -> str | None:
     try:
         zoneinfo.ZoneInfo(site.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name the file system refuses
         hint = did_you_mean(site.timezone, sorted(zoneinfo.available_timezones()))
         problems.add(site.where.file, site.where.of("timezone"), f"`timezone` `{site.timezone}` is not a time zone "
                                                                   f"this computer knows{hint}")

@@ -80,7 +80,8 @@ PATTERNS = {
     "image": (r"^[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*)*"
               r"\.(png|jpg|jpeg|gif|webp|avif)$", "image under `media/` (`judges/ann.jpg`)",
               "the path of a PNG, JPEG, GIF, WebP or AVIF file under `media/`, like `judges/ann.jpg`"),
-    "timezone": (r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$", "time zone (`Europe/London`)",
+    # IANA names are short (`America/Argentina/ComodRivadavia` is among the longest): a long one is a mistake
+    "timezone": (r"^[A-Za-z][A-Za-z0-9_+-]{0,29}(/[A-Za-z0-9_+-]{1,30}){0,3}$", "time zone (`Europe/London`)",
                  "an IANA time zone name, like `Europe/London`"),
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
                "a domain name without `https://`, like `awards.example.org`"),

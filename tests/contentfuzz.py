@@ -330,7 +330,7 @@ EDGE_VALUES_BY_KIND: dict[str, list[Any]] = {
     "moment": ["2026-03-29 01:30", "2026-10-25 01:30", "2026-02-30 10:00", "2026-05-22 24:00", "2026-05-22",
                "2200-12-31 23:59", "1900-01-01 00:00", "2026-05-22T17:00", "2026-05-22 17:00:00", "22/05/2026"],
     "timezone": ["UTC", "Etc/GMT+12", "europe/london", "Nowhere/Land", "../../etc/passwd", "/etc/localtime",
-                 "Europe/London/", "posix/Europe/London", "Factory"],
+                 "Europe/London/", "posix/Europe/London", "Factory", "x" * 1000, "Europe/" + "x" * 255],
     "edition": ["2026", "2025-26", "x" * 41, "-2026", "shortlist", "assets", "2026/27", "édition"],
     "image": ["judges/chair.png", "judges/missing.png", "../site.yaml", "/etc/passwd.png", "judges/chair.PNG",
               "judges/chair.svg", "judges//chair.png", ".hidden.png", "judges/chair.png\u0000.txt"],
