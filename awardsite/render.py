@@ -49,8 +49,10 @@ def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple
     env.globals.update(summary=summary)
     urls = Urls(base_url)
     listed = pages(content)
-    made: list[tuple[str, Producer]] = [(page_file(page.path), _page_producer(env, page, content, urls, now, listed))
-                                        for page in listed]
+    site_pages = SitePages(listed, frozenset(page.path for page in listed))
+    shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
+    made: list[tuple[str, Producer]] = [
+        (page_file(page.path), _page_producer(env, page, content, urls, now, site_pages, shared)) for page in listed]
     made += [(f"assets/{name}", _file_producer(path)) for name, path in content.sources.assets]
     made += [(f"media/{name}", _file_producer(path)) for name, path in content.sources.media]
     made += [(name, _bytes_producer(data)) for name, data in datafiles.files(content, urls).items()]
@@ -61,14 +63,29 @@ def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple
     return made
 
 
-def context(page: Page, content: Content, urls: Urls, now: datetime.datetime, listed: list[Page]) -> dict[str, Any]:
-    """What the template of `page` sees: its edition, the programme, and helpers bound to them."""
-    site, edition = content.site, page.edition
+@dataclass(frozen=True)
+class SitePages:
+    """Every page of the site, made once per build: a page's template asks whether another exists."""
+
+    listed: list[Page]  # in the site's order, for the sitemap
+    paths: frozenset[str]  # their paths, so `"library/" in paths` costs nothing on each of 10,000 pages
+
+
+def context(page: Page, content: Content, urls: Urls, now: datetime.datetime, pages: SitePages,
+            shared: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the template of `page` sees: the page, and its edition's context (`shared`, made once per edition)."""
+    return {**(shared or edition_context(page.edition, content, urls, now, pages)), "page": page}
+
+
+def edition_context(edition: EditionContent, content: Content, urls: Urls, now: datetime.datetime,
+                    pages: SitePages) -> dict[str, Any]:
+    """What every page of `edition` sees: the edition, the programme, and helpers bound to them."""
+    site = content.site
     zone, vocabulary = site.timezone, {r.slug: r for r in site.result_names()}
     return {
         "site": site, "edition": edition, "editions": content.editions, "categories": edition.categories,
         "shortlists": edition.shortlists, "panel": edition.panel, "url": urls.for_edition(edition.name),
-        "page": page, "pages": listed, "phase": clock.phase(edition.info, zone, now), "now": now,
+        "pages": pages.listed, "paths": pages.paths, "phase": clock.phase(edition.info, zone, now), "now": now,
         "today": now.date().isoformat(), "key_dates": key_dates(edition.info, zone), "tags": all_tags(edition),
         "results": site.result_names(), "awarded": awarded(site, edition), "focus_areas": site.focus_areas,
         "csp": CSP, "ids": {name: name for name in RESERVED_IDS},
@@ -83,9 +100,14 @@ def context(page: Page, content: Content, urls: Urls, now: datetime.datetime, li
 
 
 def _page_producer(env: templating.Sandbox, page: Page, content: Content, urls: Urls, now: datetime.datetime,
-                   listed: list[Page]) -> Producer:
-    return lambda: templating.stream(env, page.template, context(page, content, urls, now, listed), page,
-                                     page_file(page.path))
+                   pages: SitePages, shared: dict[str, dict[str, Any]]) -> Producer:
+    def produce() -> Iterable[bytes]:
+        name = page.edition.name
+        if name not in shared:  # made when the edition's first page is written, then reused by the rest
+            shared[name] = edition_context(page.edition, content, urls, now, pages)
+        return templating.stream(env, page.template, context(page, content, urls, now, pages, shared[name]), page,
+                                 page_file(page.path))
+    return produce
 
 
 def _bytes_producer(data: bytes) -> Producer:
