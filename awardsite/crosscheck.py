@@ -13,7 +13,7 @@ from typing import Iterable
 
 from . import clock
 from .errors import Problems
-from .model import Category, Edition, EditionContent, Shortlist, Site
+from .model import DEFAULT_RESULTS, Category, Edition, EditionContent, Shortlist, Site
 from .sources import Sources
 from .urls import ROOT_FOLDERS
 from .validate import did_you_mean
@@ -121,6 +121,12 @@ def _entry_window(category: Category, info: Edition, zone: str, problems: Proble
         key = "entries_close" if category.entries_close else "entries_open"
         problems.add(category.where.file, category.where.of(key),
                      f"entries would close ({closes}) before they open ({opens})")
+    announced = info.shortlist_announced
+    if category.entries_close and announced and \
+            clock.moment(category.entries_close, zone, "entries_close") > clock.moment(announced, zone, ""):
+        problems.warn(category.where.file, category.where.of("entries_close"),
+                      f"entries to this award close ({category.entries_close}) after the shortlist is announced "
+                      f"({announced} in {info.where.file}): its shortlist would be published while entries are open")
 
 
 def _weights(category: Category, problems: Problems) -> None:
@@ -141,13 +147,23 @@ def _entries(site: Site, shortlist: Shortlist, problems: Problems) -> None:
         where = entry.where
         if entry.result is not None and entry.result not in results:
             listed = ", ".join(f"`{r}`" for r in results)
+            hint = did_you_mean(entry.result, results) or _same_rank(entry.result, results)
             problems.add(where.file, where.of("result"), f"`result` must be one of {listed}{whose}, not "
-                                                         f"`{entry.result}`{did_you_mean(entry.result, results)}")
+                                                         f"`{entry.result}`{hint}")
         for area in entry.focus_areas:
             if area not in areas:
                 known = "site.yaml defines none yet" if not areas else did_you_mean(area, areas)[2:] or \
                     "see site.yaml's `focus_areas`"
                 problems.add(where.file, where.of("focus_areas"), f"unknown focus area `{area}`; {known}")
+
+
+def _same_rank(result: str, results: list[str]) -> str:
+    """For a default result (`winner`) in a programme with its own: the one of the same rank (`gold`)."""
+    defaults = [slug for slug, _, _ in DEFAULT_RESULTS]
+    if result not in defaults:
+        return ""
+    rank = defaults.index(result)
+    return f"; did you mean `{results[-1] if rank == len(defaults) - 1 else results[min(rank, len(results) - 1)]}`?"
 
 
 def _panel(edition: EditionContent, media: set[str], problems: Problems) -> None:

@@ -21,7 +21,7 @@ import pytest
 
 from awardsite import clock, pipeline
 from awardsite.model import Edition
-from conftest import ROOT, write_site
+from conftest import ROOT, run_cli, write_site
 from htmltools import Element, parse
 
 ZONE = "Europe/London"
@@ -403,3 +403,33 @@ def test_a_renamed_category_links_to_itself_in_the_other_edition(riverside: Path
     links = [a for a in page.find_all("a") if a.attrs.get("href") == target]
     assert links, f"no link to {target}"
     assert any(title in (a.text() + " " + (a.parent.text() if a.parent else "")) for a in links)
+
+
+def _check(folder: Path) -> tuple[int, str]:
+    result = run_cli("check", cwd=folder)
+    return result.returncode, result.stderr
+
+
+def test_a_default_result_in_a_programme_with_its_own_suggests_the_same_rank(tmp_path: Path) -> None:
+    folder = write_site(tmp_path, {
+        "site.yaml": "title: T\nbase_url: https://example.org/t/\nintro: I.\nresults:\n"
+                     "  - {slug: gold, label: Gold}\n  - {slug: silver, label: Silver}\n"
+                     "  - {slug: finalist, label: Finalist}\n",
+        "shortlist/first.yaml": "entries:\n  - organisation: A\n    title: B\n    synopsis: C\n    result: winner\n"
+                                "  - organisation: D\n    title: E\n    synopsis: F\n    result: shortlisted\n"})
+    status, errors = _check(folder)
+    assert status == 1
+    assert "not `winner`; did you mean `gold`?" in errors
+    assert "not `shortlisted`; did you mean `finalist`?" in errors
+
+
+def test_an_award_closing_after_the_shortlist_is_announced_is_a_warning(tmp_path: Path) -> None:
+    folder = write_site(tmp_path, {
+        "site.yaml": "title: T\nbase_url: https://example.org/t/\nintro: I.\nentries_close: 2026-05-01 17:00\n"
+                     "shortlist_announced: 2026-06-01 10:00\n",
+        "categories/first.yaml": "title: First award\nintro: I.\neligibility: E.\ncriteria:\n"
+                                 "  - heading: H\n    points: [P]\nentries_close: 2026-06-02\n"})
+    status, errors = _check(folder)
+    assert status == 0
+    assert errors.startswith("categories/first.yaml:7: warning: entries to this award close (2026-06-02) after "
+                             "the shortlist is announced (2026-06-01 10:00 in site.yaml)")
