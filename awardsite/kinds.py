@@ -181,15 +181,21 @@ def _number_kind(name: str, docs: str, example: str) -> Kind:
     low, high, wanted = model.NUMBERS[name]
 
     def check(text: str) -> object:
-        text = text.strip()
+        written = text = text.strip()
+        if name == "percent" and (sign := re.fullmatch(r"(-?[0-9]+) ?%", text)):
+            text = sign.group(1)  # `30%` or `30 %`, as an information sheet prints it
         if not re.fullmatch(r"-?[0-9]+", text):
-            return Bad(f"should be a whole number, not `{text}`")
+            return Bad(f"should be a whole number, not `{written}`")
         if len(text.lstrip("-").lstrip("0")) <= len(str(max(-low, high))):  # never int() of thousands of digits
             number = int(text)
             if low <= number <= high:
                 return number
-        return Bad(f"should be {wanted}, not {_shown_number(text)}")
-    return Kind(name, docs, {"type": "integer", "minimum": low, "maximum": high}, check, example, int)
+        shown = f"`{written}`" if text != written and len(written) <= _SHOWN_DIGITS else _shown_number(text)
+        return Bad(f"should be {wanted}, not {shown}")
+    schema: dict[str, Any] = {"type": "integer", "minimum": low, "maximum": high}
+    if name == "percent":  # also written with its sign: "30%", "30 %"
+        schema = {"anyOf": [schema, {"type": "string", "pattern": r"^\s*0*(100|[1-9]?[0-9]) ?%\s*$"}]}
+    return Kind(name, docs, schema, check, example, int)
 
 
 def _shown_number(digits: str) -> str:
@@ -245,7 +251,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("text", "text", _TEXT_SCHEMA, _text_check(), "Replace this text"),
     Kind("markdown", "markdown", _TEXT_SCHEMA, _text_check(strip=False), "Replace this with *markdown*."),
     _number_kind("number", "whole number", "1"),
-    _number_kind("percent", "whole number 0–100", "25"),
+    _number_kind("percent", "whole number 0–100, with or without `%`", "25"),
     Kind("url", "http(s) address", {"type": "string", "pattern": model.URL_PATTERN}, _text_check(check_url),
          "https://awards.example.org/enter/"),
     Kind("email", "email address", {"type": "string", "pattern": model.EMAIL_PATTERN}, _text_check(_email),

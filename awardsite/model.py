@@ -181,7 +181,7 @@ class Edition:
 
     title: str = spec("The programme's name for this edition, shown on every page, e.g. `Awards 2025`.")
     intro: Markdown = spec("The home page's introduction.")
-    contacts: tuple[Contact, ...] = spec("Contacts shown on a category page when it gives none of its own.", ())
+    contacts: tuple[Contact, ...] = spec("Contacts shown on every category page, after the category's own.", ())
     key_dates: tuple[KeyDate, ...] = spec("Other dates for the home page and the calendar file, in order.", ())
     entries_open: Optional[Moment] = spec("When entries open: `2025-03-03 09:00` (a date alone: at midnight).", None)
     entries_close: Optional[Moment] = spec("The deadline: `2025-05-23 17:00` (a date alone: at the end of that day).",
@@ -254,7 +254,8 @@ class Category:
     entry_url: Optional[Url] = spec("Where to start an entry.", None)
     entries_open: Optional[Moment] = spec("When entries open for this award, if not the edition's date.", None)
     entries_close: Optional[Moment] = spec("This award's deadline, if not the edition's.", None)
-    contacts: tuple[Contact, ...] = spec("Contacts for this award; the edition's are shown if there are none.", ())
+    contacts: tuple[Contact, ...] = spec("Contacts for this award, shown before the edition's; one with the same "
+                                         "`role` as an edition contact replaces it.", ())
     where: Where = located()
 
 

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import clock, datafiles, ical, templating
 from .dates import iso, long_date, when
 from .markdown import first_sentence, inline, markdown
-from .model import RESERVED_IDS, Category, Content, EditionContent, Entry, KeyDate, Site
+from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, Site
 from .urls import EDITIONS_PAGE, LIBRARY_PAGE, Urls, category_page, edition_page, entry_page, judges_page, \
     page_file, shortlist_page, winners_page
 
@@ -95,6 +95,7 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "other_editions": lambda category: other_editions(content, edition, category),
         "top_entries": lambda category: top_entries(site, edition, category),
         "judges_of": lambda category: judges_of(edition, category),
+        "contacts_of": lambda category: contacts_of(edition, category),
         "library": lambda: library(content),
     }
 
@@ -231,6 +232,13 @@ def judges_of(edition: EditionContent, category: Category) -> list[Any]:
         return []
     everyone = ([edition.panel.chair] if edition.panel.chair else []) + list(edition.panel.judges)
     return [judge for judge in everyone if category.slug in judge.categories]
+
+
+def contacts_of(edition: EditionContent, category: Category) -> list[Contact]:
+    """A category's contacts, then the edition's, leaving out an edition contact whose role the category gives."""
+    given = {" ".join(c.role.casefold().split()) for c in category.contacts}
+    return list(category.contacts) + [c for c in edition.info.contacts
+                                      if " ".join(c.role.casefold().split()) not in given]
 
 
 def library(content: Content) -> list[tuple[EditionContent, Category, Entry]]:

@@ -63,7 +63,19 @@ def test_category_page_has_every_section(example_site: Path, category: model.Cat
     assert main.find(class_="call").text().startswith("Entries closed on Friday 24 May 2024")
     assert category.entry_url and category.entry_url not in str(doc)
     roles = [r.text() for r in main.find_all("h3", class_="contact__role")]
-    assert roles == [c.role for c in category.contacts or CONTENT.site.contacts]
+    own = [c.role for c in category.contacts]
+    assert roles == own + [c.role for c in CONTENT.site.contacts if c.role not in own]
+
+
+def test_a_category_contact_replaces_the_site_contact_with_the_same_role(example_site: Path) -> None:
+    main = page(example_site, "categories/healthcare-inequalities/index.html").find("main")
+    roles = [r.text() for r in main.find_all("h3", class_="contact__role")]
+    assert roles.count("Judging and event management") == 1  # both site.yaml and the category give one
+    assert "Media and marketing enquiries" in roles  # a site contact the category does not replace is kept
+    judging = next(c for c in main.find_all("li", class_="contact") if "Judging" in c.find("h3").text())
+    category = next(c for c in CONTENT.categories if c.slug == "healthcare-inequalities")
+    own = next(c for c in category.contacts if c.role == "Judging and event management")
+    assert own.name and own.name in judging.text()
 
 
 def test_shortlist_has_one_tab_per_shortlist_whose_panel_id_is_the_slug(example_site: Path) -> None:

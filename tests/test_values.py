@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -86,7 +87,10 @@ def test_the_schemas_carry_the_model_ranges() -> None:
     properties = schema_for(model.Category, "category")["properties"]
     assert {"type": "integer", "minimum": -999999, "maximum": 999999}.items() <= properties["order"]["anyOf"][0].items()
     weight = schema_for(model.Category, "category")["$defs"]["Criterion"]["properties"]["weight"]["anyOf"][0]
-    assert weight == {"type": "integer", "minimum": 0, "maximum": 100}
+    assert weight["anyOf"][0] == {"type": "integer", "minimum": 0, "maximum": 100}
+    written = re.compile(weight["anyOf"][1]["pattern"])  # or with its sign, as the validator reads it
+    assert [bool(written.search(w)) for w in ("30%", "30 %", "100%", "101%", "30", "30%%")] == [
+        True, True, True, False, False, False]
 
 
 # Addresses
@@ -244,3 +248,22 @@ def test_a_tag_spelt_two_ways_is_a_warning_that_names_both_places(scratch) -> No
     assert result.stderr.splitlines() == [
         "shortlist/first.yaml:9: warning: the tag `nhs` is spelt `NHS` in shortlist/first.yaml:5; use one spelling, "
         "or the filter shows two topics"]
+
+
+@pytest.mark.parametrize(("weight", "found"), [("30%", 30), ('"30 %"', 30), ("100%", 100), ("0 %", 0), ("30", 30)])
+def test_a_weight_may_be_written_with_its_percent_sign(scratch, weight: str, found: int) -> None:  # type: ignore[no-untyped-def]
+    criteria = f"criteria:\n  - heading: H\n    points: [P]\n    weight: {weight}\n  - heading: J\n    points: [Q]\n" \
+               f"    weight: {100 - found}\n"
+    folder = scratch({"categories/first.yaml": "title: A\nintro: I.\neligibility: E.\n" + criteria})
+    assert [c.weight for c in load(folder).categories[0].criteria] == [found, 100 - found]
+
+
+@pytest.mark.parametrize(("weight", "message"), [
+    ("101%", "should be a percentage from 0 to 100, not `101%`"),
+    ("30%%", "should be a whole number, not `30%%`"),
+    ("thirty %", "should be a whole number, not `thirty %`"),
+])
+def test_a_weight_with_a_percent_sign_is_still_checked(scratch, weight: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    criteria = f"criteria:\n  - heading: H\n    points: [P]\n    weight: {weight}\n"
+    folder = scratch({"categories/first.yaml": "title: A\nintro: I.\neligibility: E.\n" + criteria})
+    assert problems(folder) == [f"categories/first.yaml:7: `weight` {message}"]
