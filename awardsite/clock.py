@@ -47,17 +47,6 @@ def _instant() -> datetime.datetime:
 ALL_DAY_CLOSE = {"entries_close"}  # a deadline given as a date alone is the end of that day; other dates, its start
 
 
-def is_moment(text: str) -> bool:
-    """True for `2025-05-23 17:00` or `2025-05-23`, a real date and time: what `moment` reads."""
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}( ([01][0-9]|2[0-3]):[0-5][0-9])?", text):
-        return False
-    try:
-        datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        return False
-    return True
-
-
 def moment(text: str, zone: str, key: str) -> datetime.datetime:
     """A milestone (`2025-05-23 17:00`, or `2025-05-23`) as a time in `zone`.
 

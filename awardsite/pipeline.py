@@ -16,6 +16,7 @@ from typing import Callable
 from . import clock, output, render
 from .content import load
 from .errors import BuildError, Problem
+from .kinds import KINDS, Bad
 from .model import Content
 from .urls import check_url
 
@@ -43,7 +44,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
     then, to preview an announcement; such a build must never be published.
     """
-    if at is not None and not clock.is_moment(at):
+    if at is not None and isinstance(KINDS["moment"].check(at), Bad):  # the check site.yaml's milestones get
         raise BuildError(f"--at should be a date and time like `2026-11-19 18:30`, not `{at}`")
     out = output.check_out(out, source)
     if base_url and check_url(base_url):
