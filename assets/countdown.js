@@ -2,7 +2,10 @@
 // deadline's wording ("12 days left") as of the build; this script keeps it right as the
 // days pass and, when the deadline passes, closes the call: its text becomes "Entries have
 // closed" and every link to start an entry ([data-entry-link]) goes. Days are counted in
-// the programme's time zone (data-zone), whatever the visitor's own.
+// the programme's time zone (data-zone), whatever the visitor's own. The words come from
+// the call's data attributes (data-days-left, data-today, data-today-at, data-tomorrow,
+// data-tomorrow-at, data-closed), which the build writes in the page's language; a
+// "{days}" or "{time}" in them is filled in here. English is the fallback.
 (function () {
   "use strict";
   var calls = Array.prototype.slice.call(document.querySelectorAll("[data-deadline]"));
@@ -39,14 +42,28 @@
     return (n < 10 ? "0" : "") + n;
   }
 
+  var ENGLISH = {
+    "days-left": "{days} days left", "today": "closes today", "today-at": "closes today at {time}",
+    "tomorrow": "closes tomorrow", "tomorrow-at": "closes tomorrow at {time}", "closed": "Entries have closed"
+  };
+
+  // The call's wording for `name` ("days-left", "today"…), with its {days} and {time} filled in.
+  function say(call, name, values) {
+    var text = call.getAttribute("data-" + name);
+    if (text === null) text = ENGLISH[name];
+    return text.replace(/\{(days|time)\}/g, function (whole, key) {
+      return values && values.hasOwnProperty(key) ? String(values[key]) : whole;
+    });
+  }
+
   // The same words the build writes: "12 days left", "closes tomorrow at 17:00", "closes today".
-  function words(deadline, zone, allDay, now) {
+  function words(call, deadline, zone, allDay, now) {
     var end = parts(allDay ? deadline - MINUTE : deadline, zone);  // a date alone ends at midnight
     var days = dayNumber(end) - dayNumber(parts(now, zone));
-    var at = allDay ? "" : " at " + two(end.hour) + ":" + two(end.minute);
-    if (days <= 0) return "closes today" + at;
-    if (days === 1) return "closes tomorrow" + at;
-    return days + " days left";
+    var at = { time: two(end.hour) + ":" + two(end.minute) };
+    if (days <= 0) return allDay ? say(call, "today") : say(call, "today-at", at);
+    if (days === 1) return allDay ? say(call, "tomorrow") : say(call, "tomorrow-at", at);
+    return say(call, "days-left", { days: days });
   }
 
   function close(call) {
@@ -56,7 +73,7 @@
     while (call.firstChild) call.removeChild(call.firstChild);
     var text = document.createElement("p");
     text.className = call.classList.contains("status") ? "status__text" : "call__text";
-    text.textContent = "Entries have closed";
+    text.textContent = say(call, "closed");
     call.appendChild(text);
     Array.prototype.forEach.call(document.querySelectorAll("[data-entry-link]"), function (link) {
       link.parentNode.removeChild(link);
@@ -77,7 +94,7 @@
       }
       var shown = call.querySelector("[data-countdown]");
       if (shown) {
-        var text = words(deadline, call.getAttribute("data-zone"), call.hasAttribute("data-all-day"), now);
+        var text = words(call, deadline, call.getAttribute("data-zone"), call.hasAttribute("data-all-day"), now);
         if (shown.textContent !== text) shown.textContent = text;
       }
       next = Math.min(next, deadline - now);

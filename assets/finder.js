@@ -31,10 +31,14 @@
       (!wanted || entry.result === wanted) && (!tag || entry.tags.indexOf(tag) !== -1);
   }
 
+  // The words come from the page (data-none, data-one...), in its language: "{count} entries match".
+  function words(name, count) {
+    return (form.getAttribute("data-" + name) || "").split("{count}").join(String(count));
+  }
+
   function describe(shown, groups) {
-    if (shown === 0) return "No entries match. Try fewer or different words.";
-    return shown + (shown === 1 ? " entry matches" : " entries match") +
-      " in " + groups + (groups === 1 ? " category." : " categories.");
+    if (shown === 0) return words("none", 0);
+    return words(shown === 1 ? "one" : "many", shown) + " " + words(groups === 1 ? "in-one" : "in-many", groups);
   }
 
   function update() {

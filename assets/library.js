@@ -42,9 +42,10 @@
       });
   }
 
+  // The words come from the page (data-none, data-one, data-many), in its language: "{shown} of {total} projects match.".
   function describe(shown) {
-    if (shown === 0) return "No projects match. Try fewer words or other filters.";
-    return shown + " of " + items.length + (items.length === 1 ? " project matches." : " projects match.");
+    var text = form.getAttribute(shown === 0 ? "data-none" : items.length === 1 ? "data-one" : "data-many") || "";
+    return text.split("{shown}").join(String(shown)).split("{total}").join(String(items.length));
   }
 
   function update() {

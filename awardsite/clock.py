@@ -113,10 +113,11 @@ def category_window(category: Category, info: Edition, zone: str, now: datetime.
 
 
 def published(content: Content, now: datetime.datetime) -> Content:
-    """`content` as it may be published at `now`: embargoed shortlists, results and citations removed.
+    """`content` as it may be published at `now`: embargoed shortlists, results, citations and news removed.
 
     Done once, before rendering, so nothing embargoed reaches any output file. Entries are
     ranked by result only once results are published: before, their order gives nothing away.
+    A news post is published from the start of its `date` in the programme's time zone.
     """
     names = content.site.result_names()
     default, rank = names[-1].slug, {r.slug: number for number, r in enumerate(names)}
@@ -126,7 +127,8 @@ def published(content: Content, now: datetime.datetime) -> Content:
         shortlists = {slug: _ranked(s, rank) if shown.results_published else _unannounced(s, default)
                       for slug, s in edition.shortlists.items()} if shown.shortlist_published else {}
         editions.append(dataclasses.replace(edition, shortlists=shortlists))
-    return dataclasses.replace(content, editions=tuple(editions))
+    news = tuple(post for post in content.news if moment(post.date, content.site.timezone, "") <= now)
+    return dataclasses.replace(content, editions=tuple(editions), news=news)
 
 
 def _ranked(shortlist: Shortlist, rank: dict[str, int]) -> Shortlist:

@@ -12,14 +12,16 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from . import crosscheck
+from . import crosscheck, imagesize, references
 from . import editions as new_edition  # not `editions`: load() has a variable of that name
 from .errors import Problems
-from .model import Category, Content, Edition, EditionContent, Panel, Shortlist, Site
-from .sources import EditionSources, scan
+from .kinds import KINDS, Bad
+from .markdown import image_lines, image_problems
+from .model import Category, Content, Edition, EditionContent, NewsPost, Panel, Shortlist, Site, TextPage
+from .sources import EditionSources, Sources, scan
 from .urls import entry_slug
-from .validate import build
-from .yamlsource import read_yaml
+from .validate import build, did_you_mean
+from .yamlsource import read_front_matter, read_yaml
 
 
 def load(source: Path) -> Content:
@@ -33,13 +35,18 @@ def load(source: Path) -> Content:
     editions = [_load_edition(current, site, problems, sources.root, is_current=True)]
     editions += [_load_edition(past, site, problems, sources.root, is_current=False) for past in sources.editions]
     found = [e for e in editions if e is not None]
+    sizes = _media_sizes(sources, problems)
+    pages = [p for p in (_load_text(path, TextPage, problems, sources.root, sizes) for path in sources.pages) if p]
+    news = [p for p in (_load_text(path, NewsPost, problems, sources.root, sizes) for path in sources.news) if p]
     problems.raise_if_any()
     assert site is not None  # without a site, a problem was recorded and raised above
     crosscheck.content(site, found, sources, problems)
+    references.check(site, found, pages, news, sizes, problems)
     problems.raise_if_any()
     found = [_with_results(e, site.result_names()[-1].slug) for e in found]
     ordered = (found[0], *sorted(found[1:], key=lambda e: (e.name.casefold(), e.name), reverse=True))
-    return Content(site, tuple(ordered), sources, problems.warnings())
+    return Content(site, tuple(ordered), sources, problems.warnings(), tuple(sorted(pages, key=_page_key)),
+                   tuple(sorted(news, key=lambda p: (p.date, p.slug), reverse=True)), sizes)
 
 
 def _load_edition(files: EditionSources, site: Site | None, problems: Problems, root: Path, *,
@@ -69,6 +76,55 @@ def _load_file(path: Path | None, cls: type, problems: Problems, root: Path) -> 
     tree = read_yaml(path, name, problems)
     derived = {"slug": path.stem} if "slug" in {f.name for f in dataclasses.fields(cls)} else {}
     return build(cls, tree, name, problems, **derived) if tree else None
+
+
+def _load_text(path: Path, cls: type, problems: Problems, root: Path, sizes: dict[str, tuple[int, int]]) -> Any:
+    """A page or news post: its front matter as a `cls`, with its markdown body checked like any markdown."""
+    name = path.relative_to(root).as_posix()
+    read = read_front_matter(path, name, problems)
+    if read is None:
+        return None
+    tree, body, first_line = read
+    before = len(problems.errors())
+    if body.strip():
+        pictures = image_problems(body)  # reported at their own lines; the markdown check would name only one
+        for offset, message in pictures:
+            problems.add(name, first_line + offset - 1, message)
+        checked = KINDS["markdown"].check(body)
+        if isinstance(checked, Bad) and not pictures:
+            problems.add(name, first_line + _line_of_problem(body), f"the text {checked.message}")
+        for offset, picture in image_lines(body):
+            if picture not in sizes:
+                problems.add(name, first_line + offset - 1, f"the picture `media/{picture}` is not there"
+                                                            f"{did_you_mean(picture, sizes)}")
+    page = build(cls, tree, name, problems, slug=path.stem, body=body)
+    return page if len(problems.errors()) == before else None
+
+
+def _line_of_problem(body: str) -> int:
+    """Lines before the first character the markdown check refuses (0 if it is on the body's first line)."""
+    for number, line in enumerate(body.splitlines()):
+        if isinstance(KINDS["markdown"].check(line + " ."), Bad):
+            return number
+    return 0
+
+
+def _media_sizes(sources: Sources, problems: Problems) -> dict[str, tuple[int, int]]:
+    """Each picture's width and height, read from its header, so pages can reserve its space."""
+    sizes = {}
+    for name, path in sources.media:
+        size = imagesize.size(path)
+        if size is None:
+            problems.add(f"media/{name}", 1, "cannot read this picture's width and height: is it a real PNG, JPEG, "
+                                             "GIF, WebP or AVIF file (and not renamed from another kind)?")
+        else:
+            sizes[name] = size
+    return sizes
+
+
+def _page_key(page: TextPage) -> tuple[bool, int, str, str, str]:
+    """Pages by `order` (those without one last), then title, then file name."""
+    return (page.order is None, page.order or 0, page.title.casefold(), page.title, page.slug)
 
 
 def _with_entry_slugs(shortlist: Shortlist, problems: Problems) -> Shortlist:

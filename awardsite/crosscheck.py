@@ -130,13 +130,19 @@ def _entry_window(category: Category, info: Edition, zone: str, problems: Proble
 
 
 def _weights(category: Category, problems: Problems) -> None:
-    name, line = category.where.file, category.where.of("criteria")
-    weights = [c.weight for c in category.criteria]
-    given = [w for w in weights if w is not None]
-    if given and len(given) != len(weights):
-        problems.add(name, line, "give a `weight` for every criterion or for none")
-    elif given and sum(given) != 100:
-        problems.add(name, line, f"criteria weights add up to {sum(given)}, not 100")
+    """Within the criteria, and within each stage, weights are given for all or none and add up to 100."""
+    groups = [(category.where, "", category.criteria)]
+    groups += [(stage.where, f"stage {number} ({stage.title}): ", stage.criteria)
+               for number, stage in enumerate(category.stages, start=1)]
+    for where, stage, criteria in groups:
+        weights = [c.weight for c in criteria]
+        given = [w for w in weights if w is not None]
+        if given and len(given) != len(weights):
+            within = " of the stage" if stage else ""
+            problems.add(where.file, where.of("criteria"), f"{stage}give a `weight` for every criterion{within} "
+                                                           "or for none")
+        elif given and sum(given) != 100:
+            problems.add(where.file, where.of("criteria"), f"{stage}criteria weights add up to {sum(given)}, not 100")
 
 
 def _entries(site: Site, shortlist: Shortlist, problems: Problems) -> None:

@@ -1,10 +1,12 @@
 """`key-dates.ics`: the programme's key dates as an iCalendar file (RFC 5545).
 
-Dates without a time are all-day events; times are in the programme's time zone
-(site.yaml's `timezone`), with a VTIMEZONE made from the zoneinfo database for the
-years the events span, so any calendar reads them right. UIDs come from the date and
-label, so re-publishing updates events in subscribers' calendars instead of adding
-copies. DTSTAMP is the build date, which SOURCE_DATE_EPOCH pins.
+Dates without a time are all-day events, running to the day after `end_date` (DTEND is
+exclusive), or for seven days from a week's first day; times are in the programme's time
+zone (site.yaml's `timezone`), ending at `end_time` on the last day, with a VTIMEZONE made
+from the zoneinfo database for the years the events span, so any calendar reads them right.
+An end that is not after the start is left out rather than written backwards. UIDs come
+from the first date and label, so re-publishing updates events in subscribers' calendars
+instead of adding copies. DTSTAMP is the build date, which SOURCE_DATE_EPOCH pins.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from .dates import last_day, short_date, words
 from .model import KeyDate
 from .urls import Urls, slugify
 
@@ -33,17 +36,18 @@ class Observance(NamedTuple):
     daylight: bool  # summer time (a DST offset) rather than standard time
 
 
-def calendar(title: str, dates: list[KeyDate], zone: str, urls: Urls, now: datetime.datetime) -> bytes:
-    """The calendar file for an edition's milestones and key dates, times in `zone`."""
+def calendar(title: str, dates: list[KeyDate], zone: str, urls: Urls, now: datetime.datetime, *,
+             language: str = "en") -> bytes:
+    """The calendar file for an edition's milestones and key dates, times in `zone`, words in `language`."""
     today = now.date()
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//awardsite//key dates//EN", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(title)}"]
-    timed = sorted(int(key.date[:4]) for key in dates if key.time)
+    timed = sorted(year for key in dates if _is_timed(key) for year in _years(key))
     if timed:
         lines += vtimezone(zone, timed[0], timed[-1])
     used: set[str] = set()
     for key in sorted_dates(tuple(dates)):
-        lines += _event(key, zone, _uid(key, urls, used), urls, today)
+        lines += _event(key, zone, _uid(key, urls, used), urls, today, language)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
 
@@ -108,18 +112,65 @@ def _offset(offset: datetime.timedelta) -> str:
 
 def sorted_dates(dates: tuple[KeyDate, ...]) -> list[KeyDate]:
     """Key dates by day, all-day ones first, then by time, label and address: one order, however written."""
-    return sorted(dates, key=lambda key: (key.date, key.time or "", key.label.casefold(), key.label, key.url or ""))
+    return sorted(dates, key=lambda key: (key.date, key.time or "", key.label.casefold(), key.label, key.url or "",
+                                          key.end_date or "", key.end_time or "", key.week or ""))
 
 
-def _event(key: KeyDate, zone: str, uid: str, urls: Urls, today: datetime.date) -> list[str]:
-    day = key.date.replace("-", "")
-    if key.time:
-        start = [f"DTSTART;TZID={zone}:{day}T{key.time.replace(':', '')}00"]
-    else:
-        end = (datetime.date.fromisoformat(key.date) + _DAY).strftime("%Y%m%d")
-        start = [f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{end}", "TRANSP:TRANSPARENT"]
-    return ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{today.strftime('%Y%m%d')}T000000Z", *start,
-            f"SUMMARY:{escape(key.label)}", f"URL:{key.url or urls.absolute()}", "END:VEVENT"]
+def _event(key: KeyDate, zone: str, uid: str, urls: Urls, today: datetime.date, language: str) -> list[str]:
+    return ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{today.strftime('%Y%m%d')}T000000Z", *_span(key, zone),
+            f"SUMMARY:{escape(_summary(key, language))}", f"URL:{key.url or urls.absolute()}", "END:VEVENT"]
+
+
+def _is_timed(key: KeyDate) -> bool:
+    """A key date with local times: one with a start time that is not just a week."""
+    return bool(key.time) and key.week != "yes"
+
+
+def _years(key: KeyDate) -> list[int]:
+    """The years a timed event's start and end fall in, which its VTIMEZONE must cover."""
+    return [int(key.date[:4]), int((last_day(key) or key.date)[:4])]
+
+
+def _span(key: KeyDate, zone: str) -> list[str]:
+    """DTSTART and DTEND: local times in `zone`, or whole days up to the day after the last (DTEND is exclusive)."""
+    if _is_timed(key):
+        return _timed_span(key, zone)
+    after = datetime.date.fromisoformat(last_day(key) or key.date) + _DAY
+    return [f"DTSTART;VALUE=DATE:{_compact(key.date)}", f"DTEND;VALUE=DATE:{_compact(after.isoformat())}",
+            "TRANSP:TRANSPARENT"]
+
+
+def _timed_span(key: KeyDate, zone: str) -> list[str]:
+    """DTSTART at `time`, and DTEND when the key date gives an end that comes after it."""
+    start = _compact(key.date, key.time)
+    end = _timed_end(key)
+    # An end at or before the start is a mistake the validator reports; left out, the calendar stays valid.
+    return [f"DTSTART;TZID={zone}:{start}"] + ([f"DTEND;TZID={zone}:{end}"] if end and end > start else [])
+
+
+def _timed_end(key: KeyDate) -> str | None:
+    """The local end: `end_time` on the last day; the last day's end for a range without one; else None."""
+    last = last_day(key)
+    if key.end_time:
+        return _compact(last or key.date, key.end_time)
+    if last:
+        return _compact((datetime.date.fromisoformat(last) + _DAY).isoformat(), "00:00")
+    return None
+
+
+def _compact(day: str, time: str | None = None) -> str:
+    """`2022-09-22` -> `20220922`; with `11:00`, the local DATE-TIME `20220922T110000`."""
+    return day.replace("-", "") + (f"T{time.replace(':', '')}00" if time else "")
+
+
+def _summary(key: KeyDate, language: str) -> str:
+    """The label; for a week, with `(week commencing 12 December 2022)` after it, since only the week is known."""
+    if key.week != "yes":
+        return key.label
+    week = f"{words(language).week} {short_date(key.date, language)}"
+    return f"{key.label} ({week[0].lower()}{week[1:]})"
+
+
 def _uid(key: KeyDate, urls: Urls, used: set[str]) -> str:
     host = (urls.origin.split("://", 1)[1] + urls.prefix).rstrip("/")
     base = f"{key.date}-{slugify(key.label) or 'event'}@{host}"

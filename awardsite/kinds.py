@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Literal, Optional, Union
 
 from . import model
+from .markdown import image_problems
 from .urls import check_url
 
 _EMAIL = re.compile(model.EMAIL_PATTERN)
@@ -242,6 +243,12 @@ def _pattern_kind(name: str, example: str, schema: Optional[dict[str, Any]] = No
                 distinct=name == "tag")
 
 
+def _markdown(text: str) -> Optional[str]:
+    """The refinement of markdown: its pictures are the site's own and say what they show."""
+    found = image_problems(text)
+    return found[0][1] if found else None
+
+
 def _email(text: str) -> Optional[str]:
     """The refinement of an email address: a plain `name@example.org`, no display name."""
     return None if _EMAIL.match(text) else f"is not a plain email address: `{text}`"
@@ -249,7 +256,7 @@ def _email(text: str) -> Optional[str]:
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("text", "text", _TEXT_SCHEMA, _text_check(), "Replace this text"),
-    Kind("markdown", "markdown", _TEXT_SCHEMA, _text_check(strip=False), "Replace this with *markdown*."),
+    Kind("markdown", "markdown", _TEXT_SCHEMA, _text_check(_markdown, strip=False), "Replace this with *markdown*."),
     _number_kind("number", "whole number", "1"),
     _number_kind("percent", "whole number 0–100, with or without `%`", "25"),
     Kind("url", "http(s) address", {"type": "string", "pattern": model.URL_PATTERN}, _text_check(check_url),
@@ -269,5 +276,6 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
                                       "minimum": 0}),
     _pattern_kind("image", "judges/ann-example.jpg"),
     _pattern_kind("timezone", "Europe/London"),
+    _pattern_kind("language", "cy"),
 )}
 _PLAIN: dict[Any, str] = {str: "text", int: "number"}  # plain hints: `str` is text, `int` a whole number

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field, is_dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, TypeGuard, Union
 
+from .labels import Labels
+
 if TYPE_CHECKING:
     from .errors import Problem
     from .sources import Sources
@@ -28,6 +30,8 @@ Moment = Annotated[str, "moment"]  # `2025-05-23 17:00` (or a date alone) in the
 Zone = Annotated[str, "timezone"]  # an IANA time zone name: `Europe/London`
 Image = Annotated[str, "image"]  # a picture's path under `media/`: `judges/ann.jpg`
 EditionName = Annotated[str, "edition"]  # `2025`, `2025-26`: a folder name and part of addresses
+Language = Annotated[str, "language"]  # a BCP 47 tag: `en-GB`, `cy`
+YesNo = Literal["yes", "no"]  # a switch: YAML 1.1 reads `yes` as true, so the model reads it as the word
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]{0,99}$"  # at most 100 characters: a slug is a file and folder name
 # Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
@@ -81,6 +85,8 @@ PATTERNS = {
               r"\.(png|jpg|jpeg|gif|webp|avif)$", "image under `media/` (`judges/ann.jpg`)",
               "the path of a PNG, JPEG, GIF, WebP or AVIF file under `media/`, like `judges/ann.jpg`"),
     # IANA names are short (`America/Argentina/ComodRivadavia` is among the longest): a long one is a mistake
+    "language": (r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$", "language tag (`en-GB`, `cy`)",
+                 "a BCP 47 language tag, like `en-GB` or `cy`"),
     "timezone": (r"^[A-Za-z][A-Za-z0-9_+-]{0,29}(/[A-Za-z0-9_+-]{1,30}){0,3}$", "time zone (`Europe/London`)",
                  "an IANA time zone name, like `Europe/London`"),
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
@@ -120,36 +126,62 @@ def spec(doc: str, default: Any = MISSING, *, min_items: int = 0, derived: bool 
 
 @dataclass(frozen=True)
 class Contact:
-    ONE_OF: ClassVar[tuple[str, ...]] = ("name", "email", "phone")  # at least one of these is required
+    ONE_OF: ClassVar[tuple[str, ...]] = ("name", "email", "phone", "url")  # at least one of these is required
 
     role: str = spec("What to contact them about, e.g. `Judging and event management`.")
     name: Optional[str] = spec("A person or team.", None)
     email: Optional[Email] = spec("An email address.", None)
     phone: Optional[str] = spec("A phone number, written as it should appear.", None)
+    url: Optional[Url] = spec("A web page or form for getting in touch.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class Picture:
+    file: Image = spec("The picture, under `media/`, e.g. `logos/partner.png`.")
+    alt: Optional[str] = spec("What the picture shows or says, for people who cannot see it; required unless "
+                              "`decorative`.", None)
+    decorative: Optional[YesNo] = spec("`yes` for a picture that adds nothing for someone who cannot see it: it "
+                                       "then has no `alt`.", None)
     where: Where = located()
 
 
 @dataclass(frozen=True)
 class Partner:
-    name: str = spec("The partner organisation's name.")
-    url: Optional[Url] = spec("The partner's website.", None)
+    name: str = spec("The organisation's name.")
+    url: Optional[Url] = spec("Its website.", None)
+    logo: Optional[Picture] = spec("Its logo from the repository: `file` and `alt` (usually the name).", None)
     where: Where = located()
 
 
 @dataclass(frozen=True)
 class Criterion:
-    heading: str = spec("The section heading, e.g. `Ambition`.")
-    points: tuple[Markdown, ...] = spec("What judges look for: one line of markdown each.", min_items=1)
-    weight: Optional[Percent] = spec("Share of the marks in percent; give all criteria one or none.", None)
+    heading: str = spec("The section heading or the question, e.g. `Ambition`.")
+    points: tuple[Markdown, ...] = spec("What judges look for: one line of markdown each.", ())
+    weight: Optional[Percent] = spec("Share of the marks in percent (`30` or `30%`); give all criteria of a stage "
+                                     "one, or none.", None)
+    code: Optional[str] = spec("A short reference shown before the heading, e.g. `B1`.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stage:
+    title: str = spec("The stage's heading, e.g. `Stage 1: written application`.")
+    description: Optional[Markdown] = spec("What happens at this stage.", None)
+    criteria: tuple[Criterion, ...] = spec("What is assessed at this stage; weights add up to 100 within it.",
+                                           min_items=1)
     where: Where = located()
 
 
 @dataclass(frozen=True)
 class KeyDate:
-    date: Date = spec("The day, written `2024-11-20`.")
+    date: Date = spec("The day, written `2024-11-20`: the first day of a range or week.")
     label: str = spec("What happens, e.g. `Entries close`.")
     time: Optional[Time] = spec("The time it starts, `18:30`, in site.yaml's `timezone`; an all-day event if left "
                                 "out.", None)
+    end_time: Optional[Time] = spec("The time it ends, `12:00`, on its last day.", None)
+    end_date: Optional[Date] = spec("The last day, for something that runs over several days.", None)
+    week: Optional[YesNo] = spec("`yes` when only the week is known: shown as \"week commencing\" `date`.", None)
     url: Optional[Url] = spec("A page with more about it.", None)
     where: Where = located()
 
@@ -166,6 +198,71 @@ class ResultName:
 class FocusArea:
     slug: Slug = spec("How entries name it, e.g. `maternity`.")
     label: str = spec("How pages show it, e.g. `Maternity care`.")
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class Link:
+    ONE_OF: ClassVar[tuple[str, ...]] = ("page", "url")  # one of these is required
+
+    label: str = spec("The link's text.")
+    page: Optional[str] = spec("A page of the site: `home`, `shortlist`, `winners`, `judges`, `library`, "
+                               "`editions`, `news`, `feed`, `accessibility` or the slug of a page in `pages/`.",
+                               None)
+    url: Optional[Url] = spec("Another site's address, instead of `page`.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Accessibility:
+    status: Literal["full", "partial", "not"] = spec("How far the site meets WCAG 2.2 level AA: `full`, `partial` "
+                                                     "or `not` (compliant).")
+    issues: tuple[Markdown, ...] = spec("Known problems, one each, with what to do instead.", ())
+    email: Email = spec("Where to report a problem or ask for another format.")
+    phone: Optional[str] = spec("A phone number for the same.", None)
+    reply_days: Optional[int] = spec("How many working days a reply takes at most.", None)
+    tested: Optional[Markdown] = spec("How and when the site was last tested, and by whom.", None)
+    prepared: Date = spec("When the statement was first written.")
+    reviewed: Optional[Date] = spec("When it was last reviewed.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str = spec("The question, as a visitor would ask it.")
+    answer: Markdown = spec("The answer.")
+    id: Optional[Slug] = spec("Its address on the page (`#id`); made from the question if left out.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextPage:
+    """`pages/<slug>.md`: YAML front matter between `---` lines, then the page in markdown."""
+
+    slug: str = spec("The file name without `.md`: the page's address, `/<slug>/`.", derived=True)
+    body: Markdown = spec("The markdown after the front matter.", derived=True)
+    title: str = spec("The page's heading and title.")
+    summary: Optional[str] = spec("One line for search results and lists; the body's first sentence if left out.",
+                                  None)
+    order: Optional[int] = spec("Position in the menu and footer; lower first, then by title.", None)
+    questions: tuple[Question, ...] = spec("Frequently asked questions, shown after the body, each with its own "
+                                           "link.", ())
+    key_dates: tuple[KeyDate, ...] = spec("A timetable shown on the page and in the calendar file.", ())
+    language: Optional[Language] = spec("The page's language, if not site.yaml's, e.g. `cy`.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewsPost:
+    """`news/<slug>.md`: front matter, then the post in markdown."""
+
+    slug: str = spec("The file name without `.md`: the post's address, `/news/<slug>/`.", derived=True)
+    body: Markdown = spec("The markdown after the front matter.", derived=True)
+    title: str = spec("The headline.")
+    date: Date = spec("The day it was published, `2021-11-16`.")
+    author: Optional[str] = spec("Who wrote it.", None)
+    summary: Optional[str] = spec("One line for the news list and the feed; the first sentence if left out.", None)
+    language: Optional[Language] = spec("The post's language, if not site.yaml's, e.g. `cy`.", None)
     where: Where = located()
 
 
@@ -200,7 +297,8 @@ class Site(Edition):
     edition: Optional[EditionName] = spec("The current edition's name, e.g. `\"2025\"`: its pages live under "
                                           "`/2025/`. Needed for `new edition`.", None)
     base_url: Url = spec("Where the site is published; its path is the prefix of every link.")
-    language: str = spec("The language of the content, as a BCP 47 tag.", "en-GB")
+    language: Language = spec("The language of the content, as a BCP 47 tag; `cy` (Welsh) and `en` have "
+                              "built-in labels.", "en-GB")
     timezone: Zone = spec("The time zone of every date and time, as an IANA name.", "Europe/London")
     domain: Optional[Domain] = spec("A custom domain for GitHub Pages; the build writes it to `CNAME`.", None)
     results: tuple[ResultName, ...] = spec("The results entries can have, best first; the last is the one every "
@@ -208,6 +306,16 @@ class Site(Edition):
                                            "`highly-commended`, `shortlisted`.", ())
     focus_areas: tuple[FocusArea, ...] = spec("The topics entries can be filed under in the good-practice "
                                               "library.", ())
+    organisers: tuple[Partner, ...] = spec("Who runs the programme, each with `name` and optional `url` and "
+                                           "`logo`: shown in every page's footer.", ())
+    nav: tuple[Link, ...] = spec("The menu, in order, replacing the default (home, shortlist, winners, judges, "
+                                 "library, news, then every page in `pages/`).", ())
+    footer: tuple[Link, ...] = spec("Links in every footer, before the accessibility statement and every page "
+                                    "in `pages/`, which are always there.", ())
+    accessibility: Optional[Accessibility] = spec("The facts of the accessibility statement at `/accessibility/`.",
+                                                  None)
+    labels: Optional[Labels] = spec("Your own wording for the site's fixed text, in site.yaml's `language`, e.g. "
+                                    "`apply: Apply now`; see the table of labels.", None)
 
     def result_names(self) -> tuple[ResultName, ...]:
         """The programme's results, best first: its own, or the default three."""
@@ -215,18 +323,11 @@ class Site(Edition):
 
 
 @dataclass(frozen=True)
-class Photo:
-    file: Image = spec("The picture, under `media/`, e.g. `judges/ann-example.jpg`.")
-    alt: str = spec("What the picture shows, for people who cannot see it.")
-    where: Where = located()
-
-
-@dataclass(frozen=True)
 class Judge:
     name: str = spec("The judge's name.")
     role: str = spec("Their job or role, e.g. `Director of nursing`.")
     organisation: Optional[str] = spec("Where they work.", None)
-    photo: Optional[Photo] = spec("A photo from the repository: `file` and `alt`.", None)
+    photo: Optional[Picture] = spec("A photo from the repository: `file` and `alt`.", None)
     bio: Optional[Markdown] = spec("A short biography.", None)
     categories: tuple[Slug, ...] = spec("The categories whose panel they sit on, by slug.", ())
     where: Where = located()
@@ -246,7 +347,7 @@ class Category:
     title: str = spec("The award's name.")
     intro: Markdown = spec("What the award recognises and what judges look for.")
     eligibility: Markdown = spec("Who may enter.")
-    criteria: tuple[Criterion, ...] = spec("The judging criteria, one headed section each.", min_items=1)
+    criteria: tuple[Criterion, ...] = spec("The judging criteria, one headed section each; or give `stages`.", ())
     order: Optional[int] = spec("Position in lists and tabs; lower first, then by title.", None)
     summary: Optional[str] = spec("One line for the home page; the intro's first sentence if left out.", None)
     partner: Optional[Union[str, Partner]] = spec("The award partner: a name, or `name` and `url`.", None)
@@ -256,6 +357,14 @@ class Category:
     entries_close: Optional[Moment] = spec("This award's deadline, if not the edition's.", None)
     contacts: tuple[Contact, ...] = spec("Contacts for this award, shown before the edition's; one with the same "
                                          "`role` as an edition contact replaces it.", ())
+    site_contacts: YesNo = spec("`no` to show only this award's own contacts, not the edition's.", "yes")
+    partners: tuple[Partner, ...] = spec("The award's partners, each with `name` and optional `url` and `logo`; "
+                                         "instead of `partner`.", ())
+    stages: tuple[Stage, ...] = spec("Selection in stages, each with its own criteria; instead of `criteria`.", ())
+    key_dates: tuple[KeyDate, ...] = spec("This award's own timetable, shown on its page and in the calendar file.",
+                                          ())
+    language: Optional[Language] = spec("The language the page is written in, if not site.yaml's, e.g. `cy` "
+                                        "for Welsh: its labels and dates follow.", None)
     where: Where = located()
 
 
@@ -300,6 +409,9 @@ class Content:
     editions: tuple[EditionContent, ...]  # the current edition first, then past ones, newest first
     sources: Sources  # every file the build reads, the theme's included
     warnings: tuple[Problem, ...] = ()  # reported, but not in the way of a build
+    pages: tuple[TextPage, ...] = ()  # pages/*.md, by order then title
+    news: tuple[NewsPost, ...] = ()  # news/*.md, newest first
+    media_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # media/ picture -> (width, height)
 
     @property
     def current(self) -> EditionContent:

@@ -14,40 +14,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import clock, datafiles, ical, templating
-from .dates import iso, long_date, when
-from .markdown import first_sentence, inline, markdown
-from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, Site
-from .urls import EDITIONS_PAGE, LIBRARY_PAGE, Urls, category_page, edition_page, entry_page, judges_page, \
-    page_file, shortlist_page, winners_page
+import dataclasses
+
+import jinja2
+
+from . import clock, datafiles, feed, ical, labels, menus, templating
+from .dates import iso, key_date_text, long_date, when
+from .markdown import inline, markdown
+from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, NewsPost, Site
+from .pagelist import Page, awarded, pages, summary
+from .urls import CALENDAR_FILE, FEED_FILE, Urls, page_file, slugify
 
 # Only the site's own files may run or style anything; content can never add a script.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; object-src 'none'")
-MILESTONE_LABELS = {"entries_open": "Entries open", "entries_close": "Entries close",
-                    "shortlist_announced": "Shortlist announced", "winners_announced": "Winners announced"}
+MILESTONES = ("entries_open", "entries_close", "shortlist_announced", "winners_announced")  # also label keys
 
 Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writer asks
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # site path relative to the root: "", "2025/categories/x/", "404.html"
-    template: str  # template file under templates/
-    title: str  # the page's own title, before the edition's
-    description: str  # one line for search results and link previews
-    edition: EditionContent  # the edition it belongs to (the current one for the programme's own pages)
-    category: Category | None = None  # the category a guidance or entry page is about
-    entry: Entry | None = None  # the entry an entry page is about
-    redirect: str = ""  # for a page that only sends visitors on: the site path it sends them to
 
 
 def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple[str, Producer]]:
     """Every file of the site, by output path, each made only when its producer is called."""
     env = templating.environment(content.sources.templates)
-    env.filters.update(markdown=markdown, inline=inline, long_date=long_date, when=when, iso=iso)
-    env.globals.update(summary=summary)
     urls = Urls(base_url)
+    env.filters.update(markdown=_markdown_filter(urls, content), inline=inline, long_date=_dated(long_date),
+                       when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text))
+    env.globals.update(summary=summary, slugify=slugify)
     listed = pages(content)
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
@@ -56,10 +48,15 @@ def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple
     made += [(f"assets/{name}", _file_producer(path)) for name, path in content.sources.assets]
     made += [(f"media/{name}", _file_producer(path)) for name, path in content.sources.media]
     made += [(name, _bytes_producer(data)) for name, data in datafiles.files(content, urls).items()]
-    dates = key_dates(content.current.info, content.site.timezone)
+    words = words_for(content.site, content.site.language)
+    dates = calendar_dates(content, words)
     if dates:
-        made.append(("key-dates.ics", lambda: [ical.calendar(content.current.info.title, dates, content.site.timezone,
-                                                             urls, now)]))
+        made.append((CALENDAR_FILE, lambda: [ical.calendar(content.current.info.title, dates, content.site.timezone,
+                                                           urls, now, language=content.site.language)]))
+    if content.news:
+        made.append((FEED_FILE, lambda: [feed.atom(content.current.info.title, content.news, urls,
+                                                   content.site.timezone, _absolute_body(urls, content),
+                                                   content.site.language)]))
     return made
 
 
@@ -73,8 +70,10 @@ class SitePages:
 
 def context(page: Page, content: Content, urls: Urls, now: datetime.datetime, pages: SitePages,
             shared: dict[str, Any] | None = None) -> dict[str, Any]:
-    """What the template of `page` sees: the page, and its edition's context (`shared`, made once per edition)."""
-    return {**(shared or edition_context(page.edition, content, urls, now, pages)), "page": page}
+    """What the template of `page` sees: the page, its language and labels, and its edition's context."""
+    lang = page.language or content.site.language
+    return {**(shared or edition_context(page.edition, content, urls, now, pages)), "page": page, "lang": lang,
+            "t": words_for(content.site, lang)}
 
 
 def edition_context(edition: EditionContent, content: Content, urls: Urls, now: datetime.datetime,
@@ -82,13 +81,20 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
     """What every page of `edition` sees: the edition, the programme, and helpers bound to them."""
     site = content.site
     zone, vocabulary = site.timezone, {r.slug: r for r in site.result_names()}
+    edition_urls = urls.for_edition(edition.name)
     return {
         "site": site, "edition": edition, "editions": content.editions, "categories": edition.categories,
-        "shortlists": edition.shortlists, "panel": edition.panel, "url": urls.for_edition(edition.name),
+        "shortlists": edition.shortlists, "panel": edition.panel, "url": edition_urls,
         "pages": pages.listed, "paths": pages.paths, "phase": clock.phase(edition.info, zone, now), "now": now,
-        "today": now.date().isoformat(), "key_dates": key_dates(edition.info, zone), "tags": all_tags(edition),
+        "today": now.date().isoformat(), "tags": all_tags(edition),
         "results": site.result_names(), "awarded": awarded(site, edition), "focus_areas": site.focus_areas,
         "csp": CSP, "ids": {name: name for name in RESERVED_IDS},
+        "text_pages": content.pages, "news": content.news, "organisers": site.organisers,
+        "key_dates": lambda t: key_dates(edition.info, zone, t),
+        "timetable": lambda holder: ical.sorted_dates(holder.key_dates),
+        "menu": lambda t, here: menus.menu(site, edition, content, edition_urls, pages.paths, t, here),
+        "footer_links": lambda t: menus.footer(site, content, edition_urls, t),
+        "image": lambda picture: image(picture.file, urls, content.media_sizes),
         "result_label": lambda slug: vocabulary[slug].label,
         "result_plural": lambda slug: vocabulary[slug].plural or vocabulary[slug].label,
         "window": lambda category: clock.category_window(category, edition.info, zone, now),
@@ -98,6 +104,49 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "contacts_of": lambda category: contacts_of(edition, category),
         "library": lambda: library(content),
     }
+
+
+def words_for(site: Site, language: str) -> dict[str, str]:
+    """The labels of pages in `language`, with site.yaml's own wording where it applies."""
+    return labels.table(language, site.language, site.labels)
+
+
+def fill(text: str, **values: Any) -> str:
+    """A label with its `{name}` placeholders filled: `t.weight | fill(weight=30)`."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def image(name: str, urls: Urls, sizes: dict[str, tuple[int, int]]) -> tuple[str, int, int] | None:
+    """A picture under `media/` as (address, width, height), or None if there is no such picture."""
+    return (urls.media(name), *sizes[name]) if name in sizes else None
+
+
+def _markdown_filter(urls: Urls, content: Content) -> Callable[..., Any]:
+    @jinja2.pass_context
+    def render_markdown(ctx: Any, text: str, ids: str = "") -> Any:
+        words = ctx.get("t") or {}
+        return markdown(text, media=lambda name: image(name, urls, content.media_sizes), ids=ids,
+                        words={"notes": words.get("notes", "Notes"),
+                               "back_to_reference": words.get("back_to_reference", "Back to reference {n}")})
+    return render_markdown
+
+
+def _dated(function: Callable[..., str]) -> Callable[..., str]:
+    """A date filter that writes the date in the page's language."""
+    @jinja2.pass_context
+    def in_language(ctx: Any, value: Any, *args: Any) -> str:
+        return function(value, *args, language=ctx.get("lang") or "en")
+    return in_language
+
+
+def _absolute_body(urls: Urls, content: Content) -> Callable[[NewsPost], str]:
+    """A post's body as HTML for the feed, where pictures and links must work from any reader."""
+    absolute = Urls(urls.absolute(""))
+    return lambda post: str(markdown(post.body, media=lambda name: (absolute.origin + absolute.media(name),
+                                                                    *content.media_sizes[name])
+                                     if name in content.media_sizes else None, ids=post.slug))
 
 
 def _page_producer(env: templating.Sandbox, page: Page, content: Content, urls: Urls, now: datetime.datetime,
@@ -123,93 +172,28 @@ def _file_producer(path: Path) -> Producer:
     return read
 
 
-def pages(content: Content) -> list[Page]:
-    """Every page of the site, in a fixed order: the programme's own, then each edition's."""
-    current, with_editions = content.current, bool(content.site.edition)
-    listed = [Page("", "index.html", current.info.title, first_sentence(current.info.intro), current)]
-    if with_editions:
-        listed.append(Page(EDITIONS_PAGE, "editions.html", "Every edition",
-                           f"Every year of {current.info.title}, with its categories, shortlists and winners.", current))
-    if any(edition.shortlists for edition in content.editions):
-        listed.append(Page(LIBRARY_PAGE, "library.html", "Good-practice library",
-                           "Every shortlisted project, searchable by focus area, year, category and result.", current))
-    for edition in content.editions:
-        listed += edition_pages(content.site, edition, with_editions)
-    if with_editions:
-        listed += latest_redirects(content)
-    listed.append(Page("404.html", "404.html", "Page not found", "There is no page at this address.", current))
-    listed.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", "", current))
-    listed.append(Page("robots.txt", "robots.txt", "Robots", "", current))
-    return listed
-
-
-def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> list[Page]:
-    """One edition's pages: its home (with editions), categories, shortlist, entries, winners, judges."""
-    name, title = edition.name, edition.info.title
-    listed = [Page(edition_page(name), "index.html", title, first_sentence(edition.info.intro), edition)] \
-        if with_editions else []
-    for category in edition.categories:
-        listed.append(Page(category_page(name, category.slug), "category.html", category.title, summary(category),
-                           edition, category))
-    if edition.shortlists:
-        listed.append(Page(shortlist_page(name), "shortlist.html", "Shortlist",
-                           f"The shortlisted entries for {title}.", edition))
-    labels = {r.slug: r.label for r in site.result_names()}
-    for category in edition.categories:
-        for entry in edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ():
-            about = f"{entry.organisation}: {labels[entry.result or '']}, {category.title}, {title}."
-            listed.append(Page(entry_page(name, category.slug, entry.slug or ""), "entry.html", entry.title, about,
-                               edition, category, entry))
-    if awarded(site, edition):
-        listed.append(Page(winners_page(name), "winners.html", f"Winners {name}".strip(),
-                           f"The winners and highly commended of {title}, with the judges' citations.", edition))
-    if edition.panel:
-        listed.append(Page(judges_page(name), "judges.html", "The judges", f"Who judges {title}.", edition))
-    return listed
-
-
-def latest_redirects(content: Content) -> list[Page]:
-    """`categories/<slug>/` and `shortlist/` at the root: the latest edition's page of that name."""
-    redirects, seen = [], set()
-    for edition in content.editions:  # the current edition first, then the newest past one
-        for category in edition.categories:
-            if category.slug not in seen:
-                seen.add(category.slug)
-                redirects.append(Page(category_page("", category.slug), "redirect.html", category.title,
-                                      summary(category), edition, category,
-                                      redirect=category_page(edition.name, category.slug)))
-    latest = next((edition for edition in content.editions if edition.shortlists), None)
-    if latest:  # the newest published shortlist: a new edition has none until it is announced
-        redirects.append(Page(shortlist_page(""), "redirect.html", "Shortlist", "The latest shortlist.",
-                              latest, redirect=shortlist_page(latest.name)))
-    return redirects
-
-
-def key_dates(info: Any, zone: str) -> list[KeyDate]:
+def key_dates(info: Any, zone: str, words: dict[str, str]) -> list[KeyDate]:
     """The edition's milestones and other key dates, in order."""
     dates = list(info.key_dates)
-    for key, label in MILESTONE_LABELS.items():
+    for key in MILESTONES:
         value = getattr(info, key)
         if value:
-            dates.append(KeyDate(date=value[:10], label=label, time=value[11:] or None))
+            dates.append(KeyDate(date=value[:10], label=words[key], time=value[11:] or None))
     return ical.sorted_dates(tuple(dates))
 
 
-def summary(category: Category) -> str:
-    """The category's one-line summary: its own, or the first sentence of its intro."""
-    return category.summary or first_sentence(category.intro)
+def calendar_dates(content: Content, words: dict[str, str]) -> list[KeyDate]:
+    """Every date of the current edition for the calendar file: the edition's, each award's and each page's."""
+    dates = key_dates(content.current.info, content.site.timezone, words)
+    for holder in (*content.current.categories, *content.pages):
+        dates += [dataclasses.replace(d, label=f"{d.label} ({holder.title})") for d in holder.key_dates]
+    return ical.sorted_dates(tuple(dates))
 
 
 def all_tags(edition: EditionContent) -> list[str]:
     """Every entry tag of the edition once, alphabetically, for the shortlist's filter."""
     found = {tag for shortlist in edition.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
     return sorted(found, key=lambda tag: (tag.casefold(), tag))  # `NHS` before `nhs` on every run, not by hash
-
-
-def awarded(site: Site, edition: EditionContent) -> list[str]:
-    """The results other than the last (`shortlisted`) that some entry of the edition has, best first."""
-    given = {entry.result for shortlist in edition.shortlists.values() for entry in shortlist.entries}
-    return [r.slug for r in site.result_names()[:-1] if r.slug in given]
 
 
 def top_entries(site: Site, edition: EditionContent, category: Category) -> list[Entry]:
@@ -236,6 +220,8 @@ def judges_of(edition: EditionContent, category: Category) -> list[Any]:
 
 def contacts_of(edition: EditionContent, category: Category) -> list[Contact]:
     """A category's contacts, then the edition's, leaving out an edition contact whose role the category gives."""
+    if category.site_contacts == "no":
+        return list(category.contacts)
     given = {" ".join(c.role.casefold().split()) for c in category.contacts}
     return list(category.contacts) + [c for c in edition.info.contacts
                                       if " ".join(c.role.casefold().split()) not in given]

@@ -18,7 +18,6 @@ _STARTERS = {
     "eligibility": "Replace this with who may enter.\n",
     "criteria": [{"heading": "Ambition", "points": ["Replace this with what judges look for"]}],
     "how_to_enter": "1. Read the criteria on this page.\n2. Write your entry.\n3. Submit it before the deadline.\n",
-    "contacts": [],
 }
 _SELF_EXPLAINED = ("text", "markdown")  # kinds whose example would say no more than the comment does
 
@@ -38,13 +37,18 @@ def category_text(title: str) -> str:
     """
     parts = ["# yaml-language-server: $schema=../schemas/category.schema.json\n"]
     for key in kinds.keys(Category):
-        value = title if key.name == "title" else _STARTERS.get(key.name)
+        value = title if key.name == "title" else _STARTERS.get(key.name, _default(key))
         parts.append(f"\n# {key.doc}\n")
         kind = _scalar_kind(key.shape)
         if value is None and kind and kind.name not in _SELF_EXPLAINED:
             parts.append(f"# For example: `{kind.example}`\n")
         parts.append(dump({key.name: value}).replace(": null\n", ":\n"))
     return "".join(parts)
+
+
+def _default(key: kinds.Key) -> object:
+    """What a key holds when left out, written out: `[]` for a list, `yes` for a switch; None otherwise."""
+    return [] if key.default == () else None if key.required else key.default
 
 
 def _scalar_kind(shape: Shape) -> Optional[Kind]:

@@ -21,7 +21,7 @@ from markupsafe import escape
 from . import pipeline
 from .errors import BuildError, ContentError
 from .render import CSP
-from .sources import CONTENT_FOLDERS, OTHER_FOLDERS, THEME_FOLDERS
+from .sources import CONTENT_FOLDERS, OTHER_FOLDERS, TEXT_FOLDERS, THEME_FOLDERS
 from .urls import Urls
 
 Environ = dict[str, Any]  # a WSGI request
@@ -29,7 +29,7 @@ StartResponse = Callable[..., Any]
 App = Callable[[Environ, StartResponse], Iterable[bytes]]
 
 # Everything sources.scan reads, so any saved change rebuilds.
-WATCHED = ("site.yaml", "judges.yaml", *CONTENT_FOLDERS, *THEME_FOLDERS, *OTHER_FOLDERS)
+WATCHED = ("site.yaml", "judges.yaml", *CONTENT_FOLDERS, *TEXT_FOLDERS, *THEME_FOLDERS, *OTHER_FOLDERS)
 
 
 class Preview:

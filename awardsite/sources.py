@@ -22,6 +22,7 @@ from .urls import slugify
 
 BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
 CONTENT_FOLDERS = ("categories", "shortlist")  # each holds `<slug>.yaml` files
+TEXT_FOLDERS = ("pages", "news")  # each holds `<slug>.md` files: front matter, then markdown
 THEME_FOLDERS = ("templates", "assets")
 OTHER_FOLDERS = ("editions", "media")  # past editions; pictures
 _BACKUP = re.compile(r"(~|\.bak|\.orig|\.old|\.swp|\.tmp)$|^#.*#$", re.IGNORECASE)
@@ -53,6 +54,8 @@ class Sources:
     judges: Path | None = None  # judges.yaml, if there is one
     media: tuple[tuple[str, Path], ...] = ()  # (path under media/, file): pictures published as they are
     editions: tuple[EditionSources, ...] = ()  # past editions, by name
+    pages: tuple[Path, ...] = ()  # pages/<slug>.md, by name
+    news: tuple[Path, ...] = ()  # news/<slug>.md, by name
 
 
 def scan(source: Path, problems: Problems) -> Sources:
@@ -64,10 +67,12 @@ def scan(source: Path, problems: Problems) -> Sources:
     templates = _theme(root, "templates", problems)
     shown = {name: (path, f"templates/{name}" if own else str(path)) for name, (path, own) in templates.items()}
     assets = _theme(root, "assets", problems)
+    text = {name: tuple(_content_files(root, name, problems, "md")) for name in TEXT_FOLDERS}
     return Sources(root, site, found["categories"], found["shortlist"],
                    tuple((name, path, label) for name, (path, label) in sorted(shown.items())),
                    tuple((name, path) for name, (path, _) in sorted(assets.items())),
-                   _optional_file(root, "judges.yaml", problems), _media(root, problems), _editions(root, problems))
+                   _optional_file(root, "judges.yaml", problems), _media(root, problems), _editions(root, problems),
+                   text["pages"], text["news"])
 
 
 def _optional_file(root: Path, name: str, problems: Problems) -> Path | None:
@@ -167,8 +172,8 @@ def _site_file(root: Path, problems: Problems) -> Path | None:
     return None
 
 
-def _content_files(root: Path, folder: str, problems: Problems) -> list[Path]:
-    """The `<slug>.yaml` files of one content folder; anything else there is reported."""
+def _content_files(root: Path, folder: str, problems: Problems, want: str = "yaml") -> list[Path]:
+    """The `<slug>.<want>` files of one content folder; anything else there is reported."""
     directory = root / folder
     if directory.is_symlink() and (why := escapes(root, directory)):
         problems.add(f"{folder}/", 1, f"the folder `{folder}` {why}; only files inside the content folder are read")
@@ -176,7 +181,7 @@ def _content_files(root: Path, folder: str, problems: Problems) -> list[Path]:
     if not directory.exists():
         return []
     if not directory.is_dir():
-        problems.add(folder, 1, f"`{folder}` should be a folder of `.yaml` files, but it is a file")
+        problems.add(folder, 1, f"`{folder}` should be a folder of `.{want}` files, but it is a file")
         return []
     found = []
     for path in sorted(directory.iterdir(), key=lambda p: p.name):
@@ -187,43 +192,47 @@ def _content_files(root: Path, folder: str, problems: Problems) -> list[Path]:
             problems.add(name, 1, f"`{name}` {why}; only files inside the content folder are read")
         elif path.is_dir():
             problems.add(name, 1, f"subfolders are not read: move the files of `{name}/` up into `{folder}/`")
-        elif _is_content_file(path, name, folder, problems):
+        elif _is_content_file(path, name, folder, problems, want):
             found.append(path)
     return found
 
 
-def _is_content_file(path: Path, name: str, folder: str, problems: Problems) -> bool:
+def _is_content_file(path: Path, name: str, folder: str, problems: Problems, want: str) -> bool:
     stem, suffix = path.name.rsplit(".", 1) if "." in path.name else (path.name, "")
+    near = ("yaml", "yml") if want == "yaml" else ("md", "markdown", "mdown", "txt")
     if _BACKUP.search(path.name) or path.name.lower() in _SYSTEM_FILES:
         problems.warn(name, 1, f"`{name}` looks like a backup or system file and is not read; delete it")
-    elif suffix == "yaml" and not re.match(SLUG_PATTERN, stem):
-        problems.add(name, 1, f"file name `{stem}` is not a valid slug: {_slug_hint(stem)}")
-    elif suffix == "yaml" and folder.endswith("categories") and stem in RESERVED_IDS:
+    elif suffix == want and not re.match(SLUG_PATTERN, stem):
+        problems.add(name, 1, f"file name `{stem}` is not a valid slug: {_slug_hint(stem, want)}")
+    elif suffix == want and folder.endswith("categories") and stem in RESERVED_IDS:
         problems.add(name, 1, f"the name `{stem}` is used by the site's own pages (it is the id of a part of "
                               f"the page); rename the file, e.g. to `{stem}-award.yaml`")
-    elif suffix == "yaml":
+    elif suffix == want:
         return True
-    elif suffix.lower() in ("yaml", "yml"):
-        case = "" if suffix.lower() == "yml" else ", in lower case"
-        problems.add(name, 1, f"rename to `{stem}.yaml`: content files end in `.yaml`{case}")
+    elif suffix.lower() in near:
+        case = "" if suffix.lower() != want else ", in lower case"
+        what = "content files" if want == "yaml" else "pages and news posts"
+        problems.add(name, 1, f"rename to `{stem}.{want}`: {what} end in `.{want}`{case}")
     else:
-        problems.add(name, 1, f"`{name}` is not read: `{folder}/` holds only `<slug>.yaml` files{_rename(path.name)}")
+        problems.add(name, 1, f"`{name}` is not read: `{folder}/` holds only `<slug>.{want}` files"
+                              f"{_rename(path.name, want)}")
     return False
 
 
-def _rename(name: str) -> str:
+def _rename(name: str, want: str = "yaml") -> str:
     """`x.yaml.txt` -> a hint to rename it `x.yaml`; other files get a hint to move them."""
-    match = re.match(r"(.+?)\.ya?ml\b", name, re.IGNORECASE)
+    pattern = r"(.+?)\.ya?ml\b" if want == "yaml" else r"(.+?)\.(md|markdown)\b"
+    match = re.match(pattern, name, re.IGNORECASE)
     if match and re.match(SLUG_PATTERN, match.group(1)):
-        return f"; rename it `{match.group(1)}.yaml`"
-    return "; rename it `<slug>.yaml` if it is content, or move it out of the folder"
+        return f"; rename it `{match.group(1)}.{want}`"
+    return f"; rename it `<slug>.{want}` if it is content, or move it out of the folder"
 
 
 def _near_misses(root: Path, problems: Problems) -> None:
     """A folder named almost like a content folder (`shortlists/`) would be ignored: say so."""
     for path in sorted(root.iterdir(), key=lambda p: p.name):
-        if path.is_dir() and not path.name.startswith(".") and path.name not in CONTENT_FOLDERS + THEME_FOLDERS + OTHER_FOLDERS:
-            close = difflib.get_close_matches(path.name.lower(), CONTENT_FOLDERS, n=1, cutoff=0.8)
+        if path.is_dir() and not path.name.startswith(".") and path.name not in CONTENT_FOLDERS + TEXT_FOLDERS + THEME_FOLDERS + OTHER_FOLDERS:
+            close = difflib.get_close_matches(path.name.lower(), CONTENT_FOLDERS + TEXT_FOLDERS, n=1, cutoff=0.8)
             if close:
                 problems.warn(f"{path.name}/", 1, f"the folder `{path.name}/` is not read; did you mean `{close[0]}/`?")
 
@@ -261,7 +270,7 @@ def _walk(folder: Path, root: Path, label: str, problems: Problems | None, depth
     return found
 
 
-def _slug_hint(stem: str) -> str:
+def _slug_hint(stem: str, want: str = "yaml") -> str:
     suggestion = slugify(stem, limit=100)
     rule = PATTERNS["slug"][2]
-    return f"use {rule}, e.g. `{suggestion}.yaml`" if suggestion else f"use {rule}"
+    return f"use {rule}, e.g. `{suggestion}.{want}`" if suggestion else f"use {rule}"

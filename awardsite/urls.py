@@ -120,6 +120,30 @@ class Urls:
     def library(self) -> str:
         return self.path(LIBRARY_PAGE)
 
+    def page(self, slug: str) -> str:
+        """A page from `pages/<slug>.md`, at the root."""
+        return self.path(text_page(slug))
+
+    def news(self, slug: str | None = None) -> str:
+        """The news index, or one post."""
+        return self.path(post_page(slug) if slug else NEWS_PAGE)
+
+    def feed(self) -> str:
+        return self.path(FEED_FILE)
+
+    def accessibility(self) -> str:
+        return self.path(ACCESSIBILITY_PAGE)
+
+    def calendar(self) -> str:
+        return self.path(CALENDAR_FILE)
+
+    def link(self, page: str) -> str:
+        """A menu link's `page` (site.yaml's `nav` and `footer`): a built-in page's name or a page's slug."""
+        builtin = {"home": self.home, "shortlist": self.shortlist, "winners": self.winners, "judges": self.judges,
+                   "library": self.library, "editions": self.editions, "news": self.news, "feed": self.feed,
+                   "accessibility": self.accessibility}
+        return builtin[page]() if page in builtin else self.page(page)
+
     def asset(self, name: str) -> str:
         return self.path(f"assets/{name}")
 
@@ -134,7 +158,22 @@ class Urls:
 # Site paths of each kind of page, relative to the root; Urls adds the prefix. `edition` is "" without editions.
 EDITIONS_PAGE = "editions/"
 LIBRARY_PAGE = "library/"
-ROOT_FOLDERS = ("assets", "categories", "editions", "library", "media", "shortlist")  # no edition may take these names
+NEWS_PAGE = "news/"
+FEED_FILE = "feed.xml"
+CALENDAR_FILE = "key-dates.ics"
+ACCESSIBILITY_PAGE = "accessibility/"
+# no edition may take these names
+ROOT_FOLDERS = ("accessibility", "assets", "categories", "editions", "library", "media", "news", "shortlist")
+# What a menu link's `page` may name besides the pages in `pages/`; no page may take these names either.
+BUILTIN_PAGES = ("accessibility", "editions", "feed", "home", "judges", "library", "news", "shortlist", "winners")
+
+
+def text_page(slug: str) -> str:
+    return f"{slug}/"
+
+
+def post_page(slug: str) -> str:
+    return f"{NEWS_PAGE}{slug}/"
 
 
 def edition_page(edition: str) -> str:

@@ -59,14 +59,48 @@ def kind_name(node: Node) -> str:
 
 def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
     """Parse `path` (reported as `name`) into a Mapping, or add problems and return None."""
+    text = _read_text(path, name, problems)
+    return None if text is None else parse(text, name, problems)
+
+
+def read_front_matter(path: Path, name: str, problems: Problems) -> tuple[Mapping, str, int] | None:
+    """A markdown file's front matter (between `---` lines), its body, and the body's first line number.
+
+    Lines are counted from the top of the file, so problems in the front matter name
+    the line the editor sees. None (with problems added) when it cannot be read.
+    """
+    text = _read_text(path, name, problems)
+    if text is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        problems.add(name, 1, "a page starts with its front matter: a line `---`, then keys such as `title: …`, "
+                              "then another `---`, then the text in markdown")
+        return None
+    close = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+    if close is None:
+        problems.add(name, 1, "the front matter opened by `---` on line 1 is never closed: add a line `---` after "
+                              "its last key")
+        return None
+    # Blank lines stand in for the opening `---`, so the parser's line numbers are the file's.
+    tree = parse("\n" + "".join(lines[1:close]), name, problems)
+    return None if tree is None else (tree, "".join(lines[close + 1:]), close + 2)
+
+
+def _read_text(path: Path, name: str, problems: Problems) -> str | None:
+    """The file's text, or None (with a problem) when it is too big, not UTF-8 or has YAML-only line breaks."""
     size = path.stat().st_size
     if size > MAX_BYTES:  # checked before reading, so a huge file costs no memory
         problems.add(name, 1, f"file is {size:,} bytes; content files are limited to {MAX_BYTES:,}: is it the right file?")
         return None
-    data = path.read_bytes()
-    text = _decode(data, name, problems)
+    text = _decode(path.read_bytes(), name, problems)
     if text is None or _has_yaml_only_line_breaks(text, name, problems):
         return None
+    return text
+
+
+def parse(text: str, name: str, problems: Problems) -> Mapping | None:
+    """Parse YAML text (reported as file `name`) into a Mapping, or add problems and return None."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ MINIMAL = {
 title: Scratch Awards
 base_url: https://example.org/scratch/
 intro: The scratch programme.
+accessibility: {status: full, email: access@example.org, prepared: "2026-01-05"}
 """,
     "categories/first.yaml": """\
 title: First award
@@ -33,6 +36,15 @@ entries:
     synopsis: What the first project did.
 """,
 }
+
+
+def png(width: int = 96, height: int = 96, grey: int = 0x80) -> bytes:
+    """A real PNG picture of one shade of grey: the build reads its width and height."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + bytes([grey]) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def write_site(folder: Path, files: dict[str, str]) -> Path:

@@ -23,12 +23,19 @@ import yaml
 
 from awardsite import model, pipeline
 from awardsite.errors import ContentError, Problem
-from conftest import MINIMAL
+from conftest import MINIMAL, png
 
 # --- The model, walked ---------------------------------------------------------------------------
 
 FILE_MODELS: dict[str, type] = {"site.yaml": model.Site, "categories/first.yaml": model.Category,
-                                "shortlist/first.yaml": model.Shortlist, "judges.yaml": model.Panel}
+                                "categories/second.yaml": model.Category, "categories/third.yaml": model.Category,
+                                "shortlist/first.yaml": model.Shortlist,
+                                "judges.yaml": model.Panel}
+# Keys the model marks optional that cannot be left out where the full site gives them, because a
+# neighbour needs them: a category gives `criteria` or `stages`; a picture `alt` or `decorative`;
+# an `end_time` needs its `time`.
+NEEDED_HERE = {"criteria", "stages", "alt", "decorative", "time"}
+LABELS_SAMPLE = ("home", "start_entry")  # site.yaml's `labels`: every label is text, so two stand for all
 PHOTO = "judges/chair.png"  # every written site has this picture in media/, for the judges' photos
 
 Path_ = tuple[Any, ...]  # keys (str) and list indexes (int), e.g. ("key_dates", 0, "date")
@@ -164,7 +171,8 @@ def optional_keys(cls: type, data: dict[str, Any]) -> list[Path_]:
                 tp = _hints(owner_cls)[part]
                 owner_cls = item_type(tp) or dataclass_in(tp)
         f = next(f for f in editable_fields(owner_cls) if f.name == path[-1])
-        required = f.default is dataclasses.MISSING or path[-1] in getattr(owner_cls, "ONE_OF", ())
+        required = f.default is dataclasses.MISSING or path[-1] in getattr(owner_cls, "ONE_OF", ()) or \
+            path[-1] in NEEDED_HERE
         if not required:
             found.append(path)
     return found
@@ -175,12 +183,15 @@ def optional_keys(cls: type, data: dict[str, Any]) -> list[Path_]:
 _EXTRA: dict[str, dict[str, Any]] = {
     "site.yaml": {
         "contacts": [{"role": "Entries and sponsorship", "name": "Awards Team", "email": "awards@example.org",
-                      "phone": "0207 000 0000"}],
+                      "phone": "0207 000 0000", "url": "https://example.org/scratch/contact/"}],
         "language": "en-GB",
         # One with every field, one all-day (no time): the calendar treats them differently.
         "key_dates": [{"date": "2026-03-04", "label": "Entries open", "time": "09:30",
                        "url": "https://example.org/scratch/enter/"},
-                      {"date": "2026-11-20", "label": "Awards ceremony"}],
+                      {"date": "2026-11-20", "label": "Awards ceremony"},
+                      {"date": "2026-06-08", "label": "Interviews", "week": "yes"},
+                      {"date": "2026-06-10", "label": "Open days", "time": "11:00", "end_time": "12:00",
+                       "end_date": "2026-06-11"}],
         "domain": "awards.example.org",
         "edition": "2026",
         "timezone": "Europe/London",
@@ -189,16 +200,49 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "results": [{"slug": "winner", "label": "Winner", "plural": "Winners"},
                     {"slug": "shortlisted", "label": "Shortlisted"}],
         "focus_areas": [{"slug": "maternity", "label": "Maternity care"}],
+        "organisers": [{"name": "Org One", "url": "https://org.example.org/", "logo": {"file": PHOTO, "alt": "Org One"}},
+                       {"name": "Org Two", "logo": {"file": PHOTO, "decorative": "yes"}}],
+        "nav": [{"label": "Start", "page": "home"}, {"label": "Elsewhere", "url": "https://example.org/other/"}],
+        "footer": [{"label": "The shortlist", "page": "shortlist"}, {"label": "Our blog", "url": "https://example.org/blog/"}],
+        "accessibility": {"status": "partial", "issues": ["Some *PDFs* are not accessible."],
+                          "email": "access@example.org", "phone": "0207 000 0002", "reply_days": 5,
+                          "tested": "Tested in *2026*.", "prepared": "2026-01-10", "reviewed": "2026-06-01"},
+        "labels": {"home": "Start", "start_entry": "Apply now"},
     },
     "categories/first.yaml": {
-        "criteria": [{"heading": "Ambition", "points": ["Aims high", "Shows **results**"], "weight": 100}],
+        "criteria": [{"heading": "Ambition", "points": ["Aims high", "Shows **results**"], "weight": 100,
+                      "code": "A1"}],
         "order": 1,
         "summary": "For the first kind of work.",
-        "partner": {"name": "First Partner", "url": "https://partner.example.org/"},
+        "partner": {"name": "First Partner", "url": "https://partner.example.org/",
+                    "logo": {"file": PHOTO, "alt": "First Partner"}},
         "how_to_enter": "1. Register.\n2. Submit your entry.\n",
         "entry_url": "https://example.org/scratch/enter/first/",
         "entries_open": "2026-03-09", "entries_close": "2026-05-29 12:00",
-        "contacts": [{"role": "Judging", "name": "Judges", "email": "judges@example.org", "phone": "0207 000 0001"}],
+        "contacts": [{"role": "Judging", "name": "Judges", "email": "judges@example.org", "phone": "0207 000 0001",
+                      "url": "https://example.org/scratch/judging/"}],
+        "site_contacts": "yes",
+        "key_dates": [{"date": "2026-04-01", "label": "Webinar", "time": "10:00", "end_time": "11:30",
+                       "url": "https://example.org/scratch/webinar/"},
+                      {"date": "2026-04-13", "label": "Visits", "week": "yes"},
+                      {"date": "2026-04-20", "label": "Interviews", "end_date": "2026-04-24"}],
+        "language": "en-GB",
+    },
+    "categories/second.yaml": {  # selection in stages, partners with logos, in Welsh
+        "title": "Second award", "intro": "Beth mae'r wobr yn ei chydnabod.", "eligibility": "Unrhyw un.",
+        "stages": [{"title": "Stage one", "description": "Written *answers*.",
+                    "criteria": [{"heading": "Why?", "weight": "60%", "code": "B1"},
+                                 {"heading": "How?", "points": ["Plans"], "weight": 40, "code": "B2"}]},
+                   {"title": "Stage two", "criteria": [{"heading": "Conversation"}]}],
+        "partners": [{"name": "Partner One", "url": "https://one.example.org/", "logo": {"file": PHOTO, "alt": "One"}},
+                     {"name": "Partner Two", "logo": {"file": PHOTO, "decorative": "yes"}}],
+        "site_contacts": "no",
+        "language": "cy",
+    },
+    "categories/third.yaml": {  # a partner given as one mapping, with a decorative picture
+        "title": "Third award", "intro": "What the third award recognises.", "eligibility": "Anyone.",
+        "criteria": [{"heading": "Reach"}],
+        "partner": {"name": "Third Partner", "logo": {"file": PHOTO, "decorative": "yes"}},
     },
     "shortlist/first.yaml": {
         "entries": [{"organisation": "First Trust", "title": "First project", "synopsis": "What the first project did.",
@@ -210,7 +254,8 @@ _EXTRA: dict[str, dict[str, Any]] = {
                   "photo": {"file": PHOTO, "alt": "Chair Person, smiling"}, "bio": "Has judged *many* awards.",
                   "categories": ["first"]},
         "judges": [{"name": "Judge Person", "role": "Nurse", "organisation": "A Trust",
-                    "photo": {"file": PHOTO, "alt": "Judge Person"}, "bio": "A nurse.", "categories": ["first"]}],
+                    "photo": {"file": PHOTO, "decorative": "yes"}, "bio": "A nurse.", "categories": ["first"]},
+                   {"name": "Second Judge", "role": "Doctor", "photo": {"file": PHOTO, "alt": "Second Judge"}}],
     },
 }
 
@@ -270,7 +315,7 @@ def write_files(folder: Path, files: dict[str, str]) -> Path:
     """Write the content files, and the judges' photo they may refer to."""
     picture = folder / "media" / PHOTO
     picture.parent.mkdir(parents=True, exist_ok=True)
-    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    picture.write_bytes(png(40, 30))
     for name, text in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import tempfile
+import typing
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -15,10 +17,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from awardsite import model, pipeline
+from awardsite.labels import Labels
 from awardsite.urls import entry_slug
 from awardsite.yamlwrite import dump
 from conftest import MINIMAL, write_site
-from contentfuzz import (EDGE_VALUES_BY_KIND, FILE_MODELS, FULL, HIDDEN, Plain, build_or_report, dataclass_in,
+from contentfuzz import (EDGE_VALUES_BY_KIND, FILE_MODELS, FULL, HIDDEN, LABELS_SAMPLE, Plain, build_or_report,
+                         dataclass_in,
                          editable_fields, format_path, general, item_type, kind, model_paths, optional_keys, probed_kind,
                          replaced, to_yaml, value_paths, without, write_files)
 from htmltools import parse
@@ -187,8 +191,25 @@ def _overlaps(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 
 
 def test_the_full_site_has_every_field_of_the_model() -> None:
-    for name, cls in FILE_MODELS.items():
-        assert {general(path) for path, _ in value_paths(cls, FULL[name])} == set(model_paths(cls)), name
+    for cls in set(FILE_MODELS.values()):
+        given = {general(path) for name in FILE_MODELS if FILE_MODELS[name] is cls
+                 for path, _ in value_paths(cls, FULL[name])}
+        expected = {path for path in model_paths(cls) if not path.startswith("labels.")}
+        expected |= {f"labels.{key}" for key in LABELS_SAMPLE} if cls is model.Site else set()
+        # A picture gives `alt` or `decorative`, never both: one of them covers both paths of that picture.
+        assert _either_alt(given) == _either_alt(expected), cls.__name__
+    assert any(p.endswith(".decorative") for name in FILE_MODELS for p in map(general, dict(
+        value_paths(FILE_MODELS[name], FULL[name])))), "no decorative picture in the full site"
+
+
+def _either_alt(paths: set[str]) -> set[str]:
+    return {p.removesuffix(".decorative") + ".alt" if p.endswith(".decorative") else p for p in paths}
+
+
+def test_every_label_is_optional_text_so_a_sample_of_them_stands_for_all() -> None:
+    hints = typing.get_type_hints(Labels)
+    assert {f.name for f in dataclasses.fields(Labels)} >= set(LABELS_SAMPLE)
+    assert all(hints[f.name] == typing.Optional[str] and f.default is None for f in dataclasses.fields(Labels))
 
 
 def test_the_full_site_builds(tmp_path: Path) -> None:
@@ -197,7 +218,10 @@ def test_the_full_site_builds(tmp_path: Path) -> None:
 
 
 # Keys whose removal needs another removed too: without site.yaml's focus areas, an entry cannot name one.
-NEEDS = {("site.yaml", ("focus_areas",)): [("shortlist/first.yaml", ("entries", 0, "focus_areas"))]}
+# Within a stage, weights are given for all criteria or none.
+_WEIGHTS = [("categories/second.yaml", ("stages", 0, "criteria", n, "weight")) for n in (0, 1)]
+NEEDS = {("site.yaml", ("focus_areas",)): [("shortlist/first.yaml", ("entries", 0, "focus_areas"))],
+         _WEIGHTS[0]: [_WEIGHTS[1]], _WEIGHTS[1]: [_WEIGHTS[0]]}
 
 
 @pytest.mark.parametrize("name,path", OPTIONAL, ids=[f"{n}:{format_path(p)}" for n, p in OPTIONAL])

@@ -205,8 +205,9 @@ def test_home_page_marks_past_key_dates_by_the_build_date(scratch, monkeypatch) 
 
 
 def test_the_example_has_key_dates_and_its_calendar_parses(example_site: Path) -> None:
-    expected = render.key_dates(CONTENT.current.info, CONTENT.site.timezone)  # its milestones and other key dates
-    assert len(calendar(example_site).walk("VEVENT")) == len(expected) > 0
+    # its milestones, other key dates, and each award's and page's own timetable
+    expected = render.calendar_dates(CONTENT, render.words_for(CONTENT.site, CONTENT.site.language))
+    assert len(calendar(example_site).walk("VEVENT")) == len(expected) > len(CONTENT.current.info.key_dates)
 
 
 def test_a_date_not_on_the_calendar_is_refused(scratch) -> None:  # type: ignore[no-untyped-def]

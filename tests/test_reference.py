@@ -20,7 +20,7 @@ def test_committed_format_reference_is_current() -> None:
 def test_every_model_class_has_a_table_and_every_field_a_row() -> None:
     text = DOC.read_text()
     names = {cls.__name__ for cls in CONTENT_CLASSES}
-    assert {"Site", "Edition", "Category", "Entry", "ResultName", "FocusArea", "Judge", "Photo", "Panel"} <= names
+    assert {"Site", "Edition", "Category", "Entry", "ResultName", "FocusArea", "Judge", "Picture", "Panel"} <= names
     for cls in CONTENT_CLASSES:
         assert f"<!-- fields: {cls.__name__} -->" in text, f"docs/format.md has no table for {cls.__name__}"
         table = field_table(cls)

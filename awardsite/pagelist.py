@@ -1,0 +1,120 @@
+"""Every page of the site, in a fixed order: what each is about, and which template makes it.
+
+The programme's own pages (home, every edition, library, news, pages from `pages/`,
+the accessibility statement) come first, then each edition's. A page's language is
+its category's or text page's own `language`, else site.yaml's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .markdown import first_sentence
+from .model import Category, Content, EditionContent, Entry, NewsPost, Site, TextPage
+from .urls import ACCESSIBILITY_PAGE, EDITIONS_PAGE, LIBRARY_PAGE, NEWS_PAGE, category_page, edition_page, \
+    entry_page, judges_page, post_page, shortlist_page, text_page, winners_page
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # site path relative to the root: "", "2025/categories/x/", "404.html"
+    template: str  # template file under templates/
+    title: str  # the page's own title, before the edition's
+    description: str  # one line for search results and link previews
+    edition: EditionContent  # the edition it belongs to (the current one for the programme's own pages)
+    category: Category | None = None  # the category a guidance or entry page is about
+    entry: Entry | None = None  # the entry an entry page is about
+    redirect: str = ""  # for a page that only sends visitors on: the site path it sends them to
+    text: TextPage | NewsPost | None = None  # the page from `pages/` or the news post it shows
+    language: str = ""  # the language of its content (a BCP 47 tag); site.yaml's if ""
+
+
+def pages(content: Content) -> list[Page]:
+    """Every page of the site, in a fixed order: the programme's own, then each edition's."""
+    current, with_editions = content.current, bool(content.site.edition)
+    listed = [Page("", "index.html", current.info.title, first_sentence(current.info.intro), current)]
+    if with_editions:
+        listed.append(Page(EDITIONS_PAGE, "editions.html", "Every edition",
+                           f"Every year of {current.info.title}, with its categories, shortlists and winners.", current))
+    if any(edition.shortlists for edition in content.editions):
+        listed.append(Page(LIBRARY_PAGE, "library.html", "Good-practice library",
+                           "Every shortlisted project, searchable by focus area, year, category and result.", current))
+    for edition in content.editions:
+        listed += edition_pages(content.site, edition, with_editions)
+    if with_editions:
+        listed += latest_redirects(content)
+    listed += programme_pages(content)
+    listed.append(Page("404.html", "404.html", "Page not found", "There is no page at this address.", current))
+    listed.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", "", current))
+    listed.append(Page("robots.txt", "robots.txt", "Robots", "", current))
+    return listed
+
+
+def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> list[Page]:
+    """One edition's pages: its home (with editions), categories, shortlist, entries, winners, judges."""
+    name, title = edition.name, edition.info.title
+    listed = [Page(edition_page(name), "index.html", title, first_sentence(edition.info.intro), edition)] \
+        if with_editions else []
+    for category in edition.categories:
+        listed.append(Page(category_page(name, category.slug), "category.html", category.title, summary(category),
+                           edition, category, language=category.language or ""))
+    if edition.shortlists:
+        listed.append(Page(shortlist_page(name), "shortlist.html", "Shortlist",
+                           f"The shortlisted entries for {title}.", edition))
+    labels = {r.slug: r.label for r in site.result_names()}
+    for category in edition.categories:
+        for entry in edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ():
+            about = f"{entry.organisation}: {labels[entry.result or '']}, {category.title}, {title}."
+            listed.append(Page(entry_page(name, category.slug, entry.slug or ""), "entry.html", entry.title, about,
+                               edition, category, entry, language=category.language or ""))
+    if awarded(site, edition):
+        listed.append(Page(winners_page(name), "winners.html", f"Winners {name}".strip(),
+                           f"The winners and highly commended of {title}, with the judges' citations.", edition))
+    if edition.panel:
+        listed.append(Page(judges_page(name), "judges.html", "The judges", f"Who judges {title}.", edition))
+    return listed
+
+
+def latest_redirects(content: Content) -> list[Page]:
+    """`categories/<slug>/` and `shortlist/` at the root: the latest edition's page of that name."""
+    redirects, seen = [], set()
+    for edition in content.editions:  # the current edition first, then the newest past one
+        for category in edition.categories:
+            if category.slug not in seen:
+                seen.add(category.slug)
+                redirects.append(Page(category_page("", category.slug), "redirect.html", category.title,
+                                      summary(category), edition, category,
+                                      redirect=category_page(edition.name, category.slug)))
+    latest = next((edition for edition in content.editions if edition.shortlists), None)
+    if latest:  # the newest published shortlist: a new edition has none until it is announced
+        redirects.append(Page(shortlist_page(""), "redirect.html", "Shortlist", "The latest shortlist.",
+                              latest, redirect=shortlist_page(latest.name)))
+    return redirects
+
+
+def programme_pages(content: Content) -> list[Page]:
+    """Pages from `pages/`, the accessibility statement (unless `pages/accessibility.md` replaces it) and news."""
+    current = content.current
+    listed = [Page(text_page(page.slug), "page.html", page.title, page.summary or first_sentence(page.body),
+                   current, text=page, language=page.language or "") for page in content.pages]
+    if not any(page.slug == "accessibility" for page in content.pages):
+        listed.append(Page(ACCESSIBILITY_PAGE, "accessibility.html", "Accessibility statement",
+                           f"How accessible {current.info.title}'s website is, and how to report a problem.", current))
+    if content.news:
+        listed.append(Page(NEWS_PAGE, "news.html", "News", f"News from {current.info.title}.", current))
+    listed += [Page(post_page(post.slug), "post.html", post.title, post.summary or first_sentence(post.body),
+                    current, text=post, language=post.language or "") for post in content.news]
+    return listed
+
+
+def summary(category: Category) -> str:
+    """The category's one-line summary: its own, or the first sentence of its intro."""
+    return category.summary or first_sentence(category.intro)
+
+
+def awarded(site: Site, edition: EditionContent) -> list[str]:
+    """The results other than the last (`shortlisted`) that some entry of the edition has, best first."""
+    given = {entry.result for shortlist in edition.shortlists.values() for entry in shortlist.entries}
+    return [r.slug for r in site.result_names()[:-1] if r.slug in given]
+
+

@@ -1,0 +1,147 @@
+"""Every reference from content to another file or page resolves, and pages have room of their own.
+
+Pictures exist under `media/` and say what they show (or that they only decorate);
+markdown images name pictures that exist; menu and footer links name pages that
+exist; a page's address clashes with nothing the site publishes; a timetable's
+ranges run forwards. Runs after each file has passed its own checks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterator
+
+from .errors import Problems
+from .kinds import KINDS, Either, Key, ListOf, keys
+from .markdown import image_names
+from .model import Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
+from .urls import BUILTIN_PAGES, ROOT_FOLDERS
+from .validate import did_you_mean
+
+
+def check(site: Site, editions: list[EditionContent], pages: list[TextPage], news: list[NewsPost],
+          sizes: dict[str, tuple[int, int]], problems: Problems) -> None:
+    """Record every reference that does not resolve, in any file."""
+    _page_addresses(pages, [e.name for e in editions], problems)
+    _links(site, {p.slug for p in pages}, problems)
+    roots: list[Any] = [site, *pages, *news]
+    for edition in editions:
+        roots += [edition.info, *edition.categories, *edition.shortlists.values()]
+        roots += [edition.panel] if edition.panel else []
+    for obj in (found for root in roots for found in _objects(root)):
+        if isinstance(obj, Picture):
+            _picture(obj, sizes, problems)
+        elif isinstance(obj, KeyDate):
+            _key_date(obj, problems)
+        elif isinstance(obj, Category):
+            _category_shape(obj, problems)
+        elif isinstance(obj, TextPage):
+            _questions(obj, problems)
+        for key, line, text in _markdown(obj):
+            for name in image_names(text):
+                if name not in sizes:
+                    problems.add(obj.where.file, line, f"`{key}` shows the picture `media/{name}`, which is not there"
+                                                       f"{did_you_mean(name, sizes)}")
+    if site.accessibility is None and not problems.errors():  # a reminder, not worth a line among errors
+        problems.warn(site.where.file, site.where.line, "site.yaml has no `accessibility`: the accessibility "
+                                                        "statement at /accessibility/ says it is being prepared; "
+                                                        "give its facts (see docs/format.md)")
+
+
+def _objects(value: Any) -> Iterator[Any]:
+    """`value` and every model object inside it, depth first."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _objects(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Where)):
+        yield value
+        for field in dataclasses.fields(value):
+            if not field.metadata.get("derived") and field.name != "where":
+                yield from _objects(getattr(value, field.name))
+
+
+def _markdown(obj: Any) -> Iterator[tuple[str, int, str]]:
+    """(key, line, text) for each markdown value of a model object (a page's body is checked as it is read)."""
+    where: Where | None = getattr(obj, "where", None)  # site.yaml's `labels` has none: it holds no markdown
+    for key in keys(type(obj)) if where else ():
+        value = getattr(obj, key.name)
+        if _is_markdown(key):
+            for text in value if isinstance(value, tuple) else (value,) if value else ():
+                yield key.name, where.of(key.name), text
+
+
+def _is_markdown(key: Key) -> bool:
+    shape = key.shape
+    while isinstance(shape, (ListOf, Either)):
+        shape = shape.item if isinstance(shape, ListOf) else shape.options[0]
+    return shape is KINDS["markdown"]
+
+
+def _picture(picture: Picture, sizes: dict[str, tuple[int, int]], problems: Problems) -> None:
+    where = picture.where
+    if picture.file not in sizes:
+        problems.add(where.file, where.of("file"), f"no picture `media/{picture.file}`"
+                                                   f"{did_you_mean(picture.file, sizes)}")
+    if picture.alt is None and picture.decorative != "yes":
+        problems.add(where.file, where.line, "a picture needs `alt` text saying what it shows (for a logo, the "
+                                             "organisation's name), or `decorative: yes` if it adds nothing for "
+                                             "someone who cannot see it")
+    elif picture.alt is not None and picture.decorative == "yes":
+        problems.add(where.file, where.of("decorative"), "a decorative picture has no `alt` text: remove one of "
+                                                         "`alt` and `decorative`")
+
+
+def _key_date(key: KeyDate, problems: Problems) -> None:
+    where = key.where
+    if key.end_date is not None and key.end_date < key.date:
+        problems.add(where.file, where.of("end_date"), f"`end_date` {key.end_date} is before `date` {key.date}")
+    if key.end_time is not None and key.time is None:
+        problems.add(where.file, where.of("end_time"), "`end_time` needs a `time` for the start")
+    elif key.end_time is not None and key.time is not None and (key.end_date or key.date) == key.date \
+            and key.end_time <= key.time:
+        problems.add(where.file, where.of("end_time"), f"`end_time` {key.end_time} is not after `time` {key.time}")
+    if key.week == "yes" and (key.end_date or key.time):
+        problems.add(where.file, where.of("week"), "a date known only to the week (`week: yes`) has no `end_date` "
+                                                   "or `time`")
+
+
+def _category_shape(category: Category, problems: Problems) -> None:
+    where = category.where
+    if not category.criteria and not category.stages:
+        problems.add(where.file, where.line, "missing required key `criteria` (or `stages`, for selection in stages)")
+    elif category.criteria and category.stages:
+        problems.add(where.file, where.of("stages"), "give `criteria` or `stages`, not both: put every criterion "
+                                                     "in a stage")
+    if category.partner and category.partners:
+        problems.add(where.file, where.of("partners"), "give `partner` or `partners`, not both")
+
+
+def _questions(page: TextPage, problems: Problems) -> None:
+    from .urls import slugify  # the id a question gets when it gives none
+    seen: dict[str, int] = {}
+    for question in page.questions:
+        anchor = question.id or slugify(question.question) or "question"
+        line = question.where.line
+        if anchor in seen:
+            problems.add(page.where.file, line, f"this question's link `#{anchor}` is already used by the question "
+                                                f"on line {seen[anchor]}; give one of them its own `id`")
+        seen.setdefault(anchor, line)
+
+
+def _page_addresses(pages: list[TextPage], editions: list[str], problems: Problems) -> None:
+    taken = set(ROOT_FOLDERS) | set(BUILTIN_PAGES) - {"accessibility"}  # a page may replace the statement
+    for page in pages:
+        if page.slug in taken or page.slug in editions:
+            problems.add(page.where.file, 1, f"the page address `/{page.slug}/` is used by the site itself; rename "
+                                             f"the file, e.g. `{page.slug}-page.md`")
+
+
+def _links(site: Site, slugs: set[str], problems: Problems) -> None:
+    known = sorted(set(BUILTIN_PAGES) | slugs)
+    for link in (*site.nav, *site.footer):
+        if link.page is not None and link.page not in known:
+            problems.add(link.where.file, link.where.of("page"), f"no page `{link.page}`{did_you_mean(link.page, known)}"
+                                                                 "; a link's `page` is a page of the site, or the "
+                                                                 "file name of a page in `pages/` without `.md`")
+        if link.page is not None and link.url is not None:
+            problems.add(link.where.file, link.where.of("url"), "give a link `page` or `url`, not both")
