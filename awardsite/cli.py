@@ -8,7 +8,7 @@ import time
 import typing
 from pathlib import Path
 
-from . import __version__, editions, importer, pipeline, scaffold, schema
+from . import __version__, clock, editions, importer, pipeline, scaffold, schema
 from .errors import BuildError, ContentError, Problem
 
 
@@ -51,7 +51,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "text":
         past = len(content.editions) - 1
         editions = f", {past} past edition{'s' if past != 1 else ''}" if past else ""
-        print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists{editions}")
+        text = f", {len(content.pages)} pages" if content.pages else ""
+        text += f", {len(content.news)} news posts" if content.news else ""
+        print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists"
+              f"{text}{editions}")
     return 0
 
 
@@ -64,7 +67,10 @@ def _schema(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     if args.kind == "edition":
         return _new_edition(args)
-    path = scaffold.new_category(Path(args.source), args.name)
+    if args.kind in ("page", "post"):
+        path = scaffold.new_text(Path(args.source), args.kind, args.name, clock.today().isoformat())
+    else:
+        path = scaffold.new_category(Path(args.source), args.name)
     print(f"wrote {path}: fill in each field, then run `python build.py check`")
     return 0
 
@@ -175,11 +181,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="`github` prints GitHub Actions annotations")
     command("schema", _schema, "regenerate the JSON Schemas in schemas/ from the model")
-    new = command("new", _new, "start a new category, `new category \"Title of the award\"`, or a new year, "
-                               "`new edition 2026`: this year's edition is archived in editions/ and the next started")
-    new.add_argument("kind", choices=["category", "edition"])
-    new.add_argument("name", metavar="TITLE_OR_NAME", help="a category: the award's title (its file name is made "
-                                                          "from it); an edition: its name, like 2026")
+    new = command("new", _new, "start a new category, `new category \"Title of the award\"`, a page or news "
+                               "post, `new page \"About the awards\"`, or a new year, `new edition 2026`: this "
+                               "year's edition is archived in editions/ and the next started")
+    new.add_argument("kind", choices=["category", "page", "post", "edition"])
+    new.add_argument("name", metavar="TITLE_OR_NAME", help="a category, page or post: its title (its file name is "
+                                                          "made from it); an edition: its name, like 2026")
     imp = command("import", _import, "write shortlist files from a CSV spreadsheet")
     imp.add_argument("csv", help="a CSV with columns category, organisation, title, synopsis, result")
     imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")

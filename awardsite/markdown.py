@@ -54,10 +54,11 @@ def _make() -> MarkdownIt:
 
 
 def _shift_headings(state: StateCore) -> None:
-    """Make `#` an h3: a field sits under the page's h1 and a section's h2."""
+    """Make `#` an h3 (env["top"]): a field sits under the page's h1 and a section's h2."""
+    top = state.env.get("top", 3)
     for token in state.tokens:
         if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+            token.tag = f"h{min(int(token.tag[1]) + top - 1, 6)}"
 
 
 # Footnotes: ids carry the field's prefix (env["ids"]) so several fields on a page never clash.
@@ -77,9 +78,9 @@ def _footnote_ref(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
 
 def _notes_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Mapping[str, Any]) -> str:
     """The labelled list of notes; h3 like a field's own `#` heading (see _shift_headings)."""
-    ids, title = env["ids"], escapeHtml(env["words"]["notes"])
+    ids, title, level = env["ids"], escapeHtml(env["words"]["notes"]), env.get("top", 3)
     return (f'<section class="footnotes" aria-labelledby="{ids}-notes">\n'
-            f'<h3 id="{ids}-notes" class="footnotes__title">{title}</h3>\n<ol class="footnotes__list">\n')
+            f'<h{level} id="{ids}-notes" class="footnotes__title">{title}</h{level}>\n<ol class="footnotes__list">\n')
 
 
 def _notes_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Mapping[str, Any]) -> str:
@@ -164,15 +165,20 @@ _SCAN = _make()
 _SCAN.validateLink = lambda url: True  # type: ignore[method-assign]  # find every picture, even unsafe ones
 
 
-def _env(ids: str, words: Mapping[str, str] | None, media: Media | None) -> dict[str, Any]:
-    """What the render rules read: the id prefix, the words for the reader's language, pictures."""
-    return {"ids": re.sub(r"\s+", "-", escapeHtml(ids)), "words": {**WORDS, **(words or {})}, "media": media}
+def _env(ids: str, words: Mapping[str, str] | None, media: Media | None, top: int = 3) -> dict[str, Any]:
+    """What the rules read: the id prefix, the words for the reader's language, pictures, the top heading level."""
+    return {"ids": re.sub(r"\s+", "-", escapeHtml(ids)), "words": {**WORDS, **(words or {})}, "media": media,
+            "top": min(max(top, 2), 6)}
 
 
-def markdown(text: str, media: Media | None = None, ids: str = "", words: Mapping[str, str] | None = None) -> Markup:
-    """Render a markdown field as block HTML; footnote ids start with `ids` (default: from the text)."""
+def markdown(text: str, media: Media | None = None, ids: str = "", words: Mapping[str, str] | None = None,
+             top: int = 3) -> Markup:
+    """Render a markdown field as block HTML; footnote ids start with `ids` (default: from the text).
+
+    `#` becomes an h`top`: h3 for a field under a section's h2, h2 for a page's body under its h1.
+    """
     prefix = ids or "md-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
-    return Markup(_MD.render(text, _env(prefix, words, media)))
+    return Markup(_MD.render(text, _env(prefix, words, media, top)))
 
 
 def inline(text: str, media: Media | None = None) -> Markup:

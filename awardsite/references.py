@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from .errors import Problems
 from .kinds import KINDS, Either, Key, ListOf, keys
 from .markdown import image_names
-from .model import Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
+from .model import RESERVED_IDS, Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
 from .urls import BUILTIN_PAGES, ROOT_FOLDERS
 from .validate import did_you_mean
 
@@ -63,7 +63,10 @@ def _objects(value: Any) -> Iterator[Any]:
 def _markdown(obj: Any) -> Iterator[tuple[str, int, str]]:
     """(key, line, text) for each markdown value of a model object (a page's body is checked as it is read)."""
     where: Where | None = getattr(obj, "where", None)  # site.yaml's `labels` has none: it holds no markdown
-    for key in keys(type(obj)) if where else ():
+    if where is None:
+        return
+    cls: type = type(obj)
+    for key in keys(cls):
         value = getattr(obj, key.name)
         if _is_markdown(key):
             for text in value if isinstance(value, tuple) else (value,) if value else ():
@@ -122,14 +125,17 @@ def _questions(page: TextPage, problems: Problems) -> None:
     for question in page.questions:
         anchor = question.id or slugify(question.question) or "question"
         line = question.where.line
-        if anchor in seen:
+        if anchor in RESERVED_IDS:
+            problems.add(page.where.file, line, f"this question's link `#{anchor}` is the id of a part of every page; "
+                                                f"give the question its own `id`, e.g. `{anchor}-question`")
+        elif anchor in seen:
             problems.add(page.where.file, line, f"this question's link `#{anchor}` is already used by the question "
                                                 f"on line {seen[anchor]}; give one of them its own `id`")
         seen.setdefault(anchor, line)
 
 
 def _page_addresses(pages: list[TextPage], editions: list[str], problems: Problems) -> None:
-    taken = set(ROOT_FOLDERS) | set(BUILTIN_PAGES) - {"accessibility"}  # a page may replace the statement
+    taken = (set(ROOT_FOLDERS) | set(BUILTIN_PAGES)) - {"accessibility"}  # a page may replace the statement
     for page in pages:
         if page.slug in taken or page.slug in editions:
             problems.add(page.where.file, 1, f"the page address `/{page.slug}/` is used by the site itself; rename "

@@ -21,7 +21,8 @@ import jinja2
 from . import clock, datafiles, feed, ical, labels, menus, templating
 from .dates import iso, key_date_text, long_date, when
 from .markdown import inline, markdown
-from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, NewsPost, Site
+from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, NewsPost, Site, \
+    TextPage
 from .pagelist import Page, awarded, pages, summary
 from .urls import CALENDAR_FILE, FEED_FILE, Urls, page_file, slugify
 
@@ -125,9 +126,9 @@ def image(name: str, urls: Urls, sizes: dict[str, tuple[int, int]]) -> tuple[str
 
 def _markdown_filter(urls: Urls, content: Content) -> Callable[..., Any]:
     @jinja2.pass_context
-    def render_markdown(ctx: Any, text: str, ids: str = "") -> Any:
+    def render_markdown(ctx: Any, text: str, ids: str = "", top: int = 3) -> Any:
         words = ctx.get("t") or {}
-        return markdown(text, media=lambda name: image(name, urls, content.media_sizes), ids=ids,
+        return markdown(text, media=lambda name: image(name, urls, content.media_sizes), ids=ids, top=top,
                         words={"notes": words.get("notes", "Notes"),
                                "back_to_reference": words.get("back_to_reference", "Back to reference {n}")})
     return render_markdown
@@ -185,7 +186,8 @@ def key_dates(info: Any, zone: str, words: dict[str, str]) -> list[KeyDate]:
 def calendar_dates(content: Content, words: dict[str, str]) -> list[KeyDate]:
     """Every date of the current edition for the calendar file: the edition's, each award's and each page's."""
     dates = key_dates(content.current.info, content.site.timezone, words)
-    for holder in (*content.current.categories, *content.pages):
+    holders: list[Category | TextPage] = [*content.current.categories, *content.pages]
+    for holder in holders:
         dates += [dataclasses.replace(d, label=f"{d.label} ({holder.title})") for d in holder.key_dates]
     return ical.sorted_dates(tuple(dates))
 

@@ -1,4 +1,4 @@
-"""`build.py new category "Title"`: a new category file with every field, each explained."""
+"""`build.py new category|page|post "Title"`: a new content file with every field, each explained."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Optional
 from . import kinds
 from .errors import BuildError
 from .kinds import Either, Kind, Shape
-from .model import Category
+from .model import Category, NewsPost, TextPage
 from .urls import slugify
 from .yamlwrite import dump
 
@@ -66,4 +66,28 @@ def new_category(source: Path, title: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
         out.write(category_text(title))
+    return path
+
+
+def text_file(cls: type, title: str, today: str) -> str:
+    """A new page or news post: front matter with `title` (and a post's `date`), every other key explained
+    and left commented out, then a line of markdown to replace."""
+    parts = ["---\n"]
+    for key in kinds.keys(cls):
+        value = {"title": title, "date": today}.get(key.name)
+        parts.append(f"# {key.doc}\n")
+        parts.append(dump({key.name: value}) if value else f"# {key.name}:\n")
+    parts.append("---\nWrite the text here, in markdown. Headings start with `#`, a list with `- `.\n")
+    return "".join(parts)
+
+
+def new_text(source: Path, kind: str, title: str, today: str) -> Path:
+    """Write `pages/<slug>.md` or `news/<slug>.md` for `title`; refuse to overwrite an existing file."""
+    folder, cls = ("pages", TextPage) if kind == "page" else ("news", NewsPost)
+    path = source / folder / f"{new_slug(title)}.md"
+    if path.exists():
+        raise BuildError(f"{path} already exists; choose another title or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:
+        out.write(text_file(cls, title, today))
     return path

@@ -28,6 +28,22 @@ def test_new_category_writes_every_field_with_a_comment_and_builds(scratch) -> N
     assert category.title == "Digital Innovation: Award of the Year"
 
 
+def test_new_page_and_post_write_front_matter_that_checks_and_builds(scratch, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18
+    folder = scratch()
+    assert run_cli("new", "page", "About the Awards", cwd=folder).returncode == 0
+    assert run_cli("new", "post", "Entries open", cwd=folder).returncode == 0
+    page = (folder / "pages/about-the-awards.md").read_text()
+    assert page.startswith("---\n") and "\ntitle: About the Awards\n" in page and "\n# questions:\n" in page
+    assert "\ndate: \"2026-11-18\"\n" in (folder / "news/entries-open.md").read_text()
+    result = run_cli("check", cwd=folder)
+    assert result.returncode == 0 and "1 pages, 1 news posts" in result.stdout, result.stderr
+    content = load(folder)
+    assert [p.title for p in content.pages] == ["About the Awards"]
+    assert content.news[0].date == "2026-11-18" and content.news[0].body.startswith("Write the text here")
+    assert run_cli("new", "page", "About the Awards", cwd=folder).returncode == 1  # never overwrites
+
+
 def test_new_category_refuses_to_overwrite(scratch) -> None:  # type: ignore[no-untyped-def]
     folder = scratch()
     before = (folder / "categories/first.yaml").read_text()

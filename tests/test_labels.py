@@ -56,7 +56,7 @@ def test_every_label_has_english_and_welsh_with_the_same_placeholders(name: str)
     for language, said in words.items():
         assert isinstance(said, str) and said.strip() == said and said, (name, language)
     assert sorted(PLACEHOLDER.findall(words["en"])) == sorted(PLACEHOLDER.findall(words["cy"])), name
-    assert meta["doc"] == f"Default: {words['en']}"  # documented by its English wording
+    assert meta["doc"] == f"Default: “{words['en']}”; in Welsh: “{words['cy']}”."  # documented in both languages
 
 
 def test_no_label_is_declared_twice() -> None:

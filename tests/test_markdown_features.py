@@ -254,3 +254,10 @@ def test_what_is_not_a_picture_has_no_size(tmp_path: Path) -> None:
     for name in ("notes.png", "empty.jpg", "other.avif", "missing.png"):
         assert size(tmp_path / name) is None
     assert size(tmp_path) is None  # a folder
+
+
+def test_a_pages_body_starts_its_headings_at_h2_and_its_notes_follow() -> None:
+    html = str(markdown("# Context\n\nText.[^1]\n\n## Detail\n\n[^1]: A source.", ids="about", top=2))
+    assert "<h2>Context</h2>" in html and "<h3>Detail</h3>" in html
+    assert '<h2 id="about-notes" class="footnotes__title">' in html
+    assert "<h3>Context</h3>" in str(markdown("# Context"))  # a field under a section's h2: `#` is an h3

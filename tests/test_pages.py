@@ -144,7 +144,11 @@ def test_sitemap_lists_every_page_by_absolute_address(example_site: Path) -> Non
     assert "https://example.github.io/hsj-awards/shortlist/" in locs
     entries = sum(len(s.entries) for s in CONTENT.shortlists.values())
     assert "https://example.github.io/hsj-awards/library/" in locs
-    assert len(locs) == 3 + len(CONTENT.categories) + entries  # home, shortlist, library
+    assert "https://example.github.io/hsj-awards/accessibility/" in locs
+    assert {f"https://example.github.io/hsj-awards/news/{post.slug}/" for post in CONTENT.news} <= set(locs)
+    # home, shortlist, library, accessibility statement, news; each page, post, category and entry
+    news = 1 + len(CONTENT.news) if CONTENT.news else 0
+    assert len(locs) == 4 + news + len(CONTENT.pages) + len(CONTENT.categories) + entries
 
 
 def test_base_url_option_overrides_site_yaml(scratch) -> None:  # type: ignore[no-untyped-def]

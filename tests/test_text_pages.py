@@ -325,7 +325,8 @@ def test_the_sitemap_lists_the_new_pages_but_not_the_404_page(scratch) -> None: 
     ("pages/about.md", "---\ntitle: About\nBody without an end to the front matter.\n",
      "pages/about.md:1: the front matter opened by `---` on line 1 is never closed"),
     ("pages/about.md", "Just text, no front matter.\n", "pages/about.md:1: a page starts with its front matter"),
-    ("news/bad.md", "---\ntitle: Bad\nauthor: A\ndate: 2026-02-30\n---\nB.\n", "news/bad.md:4: `date` should be a date"),
+    ("news/bad.md", "---\ntitle: Bad\nauthor: A\ndate: 2026-02-30\n---\nB.\n",
+     "news/bad.md:4: `date` should be a date"),
 ], ids=["unknown-key", "never-closed", "no-front-matter", "bad-date"])
 def test_front_matter_mistakes_name_their_file_and_line(scratch, name: str, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert expected in check_output(scratch({"site.yaml": SITE, name: text}))

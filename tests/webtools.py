@@ -1,4 +1,4 @@
-"""The checkers the accessibility and HTML tests run: axe-core and the Nu HTML checker (vnu.jar).
+"""The checkers the accessibility and HTML tests run: axe-core, the Nu HTML checker (vnu.jar), Lighthouse.
 
 Both come from npm, pinned in tests/tools/package-lock.json, and are installed with
 `npm ci --prefix tests/tools` into tests/tools/node_modules; vnu.jar also needs Java.
@@ -47,6 +47,13 @@ def axe_script() -> str:
 def vnu_jar() -> Path:
     """The path of vnu.jar."""
     return _tool("AWARDSITE_VNU", NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar", "vnu.jar (Nu HTML checker)")
+
+
+def lighthouse_cli() -> Path:
+    """The Lighthouse command line (run with Node)."""
+    if not shutil.which("node"):
+        _missing("no Node to run Lighthouse", "install Node.js 18 or later")
+    return _tool("AWARDSITE_LIGHTHOUSE", NODE_MODULES / "lighthouse" / "cli" / "index.js", "Lighthouse")
 
 
 def java() -> str:
