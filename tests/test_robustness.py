@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from awardsite.sources import CONTENT_FOLDERS, TEXT_FOLDERS
 from conftest import ROOT, run_cli, write_site
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space for a check of one bad file
@@ -135,9 +136,9 @@ def build_in(environment: dict[str, str], source: Path, out: Path) -> dict[str, 
 
 def copy_in_reverse_order(target: Path) -> Path:
     """The example, each folder's files created in reverse name order (file systems may list them so)."""
-    for name in ("categories", "shortlist"):
+    for name in (*CONTENT_FOLDERS, *TEXT_FOLDERS):  # every folder of content files the example has
         (target / name).mkdir(parents=True)
-        for path in sorted((ROOT / name).iterdir(), reverse=True):
+        for path in sorted((ROOT / name).glob("*"), reverse=True):
             shutil.copyfile(path, target / name / path.name)
     shutil.copyfile(ROOT / "site.yaml", target / "site.yaml")
     return target
