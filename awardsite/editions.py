@@ -239,12 +239,11 @@ def _rehearse(content: Content, changes: list[Change], current: str, name: str) 
     with tempfile.TemporaryDirectory(prefix="new-edition-") as scratch:
         copy = Path(scratch)
         files = [p for p in (found.site, found.judges) if p] + list(found.categories + found.shortlists)
+        files += list(found.pages + found.news) + [path for _, path in found.media]  # the build reads pictures' sizes
         for past in found.editions:
             files += [p for p in (past.info, past.judges) if p] + list(past.categories + past.shortlists)
         for path in files:
             _place(copy / path.relative_to(root)).write_bytes(path.read_bytes())
-        for picture, _ in found.media:
-            _place(copy / "media" / picture).touch()  # judges' photos need only exist
         for change in changes:
             target = _place(copy / change.path.relative_to(root))
             if change.text is not None:

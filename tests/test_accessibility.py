@@ -18,7 +18,8 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r req
 
 WIDTHS = {1280: 900, 375: 800}
 ENTRY = "<first entry page>"  # shortlist/<category>/<entry>/, found in the build
-PAGES = ["", "categories/healthcare-inequalities/", "shortlist/", ENTRY]
+POST = "<first news post>"  # news/<slug>/
+PAGES = ["", "categories/healthcare-inequalities/", "shortlist/", ENTRY, "news/", POST, "accessibility/"]
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
     "resultTypes": ["violations"],
@@ -73,10 +74,12 @@ def assert_no_violations(page, axe: str, where: str) -> None:  # type: ignore[no
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("path", PAGES, ids=["home", "category", "shortlist", "entry"])
+@pytest.mark.parametrize("path", PAGES, ids=["home", "category", "shortlist", "entry", "news", "post", "accessibility"])
 def test_page_has_no_wcag_violations(browser, server, example_site, axe, path: str, width: int) -> None:  # type: ignore[no-untyped-def]
     if path == ENTRY:
         path = entry_page(example_site)
+    elif path == POST:
+        path = sorted(example_site.glob("news/*/index.html"))[0].parent.relative_to(example_site).as_posix() + "/"
     context, page = open_page(browser, server, path, width)
     try:
         assert_no_violations(page, axe, f"{server.url}{path} at {width}px")

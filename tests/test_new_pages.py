@@ -784,7 +784,9 @@ EXAMPLE_MOMENTS = {"open": "2026-05-11 10:00", "shortlist": "2026-10-01 12:00", 
 EXAMPLE_PAGES = ["", "editions/", "library/", "2025/", "2025/winners/", "2025/judges/", "2026/judges/",
                  "2026/categories/children-and-young-people/", "2026/categories/early-diagnosis/",
                  "2025/categories/digital-inclusion/", "2026/shortlist/", "2026/winners/",
-                 "<an entry with a citation>", "categories/digital-inclusion/"]  # a redirect: last, see below
+                 "<an entry with a citation>", "2026/categories/cynnig-rhagweithiol/",  # in Welsh
+                 "2026/categories/community-partnership/", "about/", "faqs/", "news/", "news/entries-open-for-2026/",
+                 "accessibility/", "categories/digital-inclusion/"]  # a redirect: last, see below
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,8 @@ rather than from copies of the pages.
 
 from __future__ import annotations
 
+import datetime
+
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from browser import SiteServer
 from conftest import ROOT
 from crawl import crawl
 from htmltools import Element, parse
+from webtools import axe_script
 
 HEC = ROOT / "examples" / "health-equity-collaborative"
 OPEN_AT = "2022-10-10 09:00"  # before the deadline of 31 October 2022, 12:00
@@ -308,3 +311,27 @@ def test_the_partners_and_organisers_show_their_logos(riverside: Path) -> None:
                          "/riverside-awards/")
     faqs = main_of(page(riverside, "faqs/"))
     assert "entries-in-welsh" in {e.attrs.get("id") for e in faqs.find_all()}
+
+
+def test_every_page_of_the_call_is_valid_html(builds: dict[str, Path]) -> None:
+    from test_new_pages import vnu_errors
+    assert vnu_errors(sorted(path for out in builds.values() for path in out.rglob("*.html"))) == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_calls_pages_have_no_wcag_violations(browser, builds: dict[str, Path], width: int) -> None:  # type: ignore[no-untyped-def]
+    from test_accessibility import assert_no_violations
+    axe = axe_script()
+    out = builds["open"]
+    server = SiteServer(out, PREFIX)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.clock.install(time=datetime.datetime(2022, 10, 10, 8, tzinfo=datetime.timezone.utc))  # the build's moment
+        for path in sorted(f.parent.relative_to(out).as_posix() + "/" for f in out.rglob("index.html")):
+            tab.goto(server.url + path.removeprefix("./"))
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width, path
+            assert_no_violations(tab, axe, f"the call's {path} at {width}px")
+    finally:
+        context.close()
+        server.stop()
