@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import labels
 from .markdown import first_sentence
 from .model import Category, Content, EditionContent, Entry, NewsPost, Site, TextPage
 from .urls import ACCESSIBILITY_PAGE, EDITIONS_PAGE, LIBRARY_PAGE, NEWS_PAGE, category_page, edition_page, \
@@ -31,20 +32,21 @@ class Page:
 
 def pages(content: Content) -> list[Page]:
     """Every page of the site, in a fixed order: the programme's own, then each edition's."""
+    words = _words(content.site)
     current, with_editions = content.current, bool(content.site.edition)
     listed = [Page("", "index.html", current.info.title, first_sentence(current.info.intro), current)]
     if with_editions:
-        listed.append(Page(EDITIONS_PAGE, "editions.html", "Every edition",
+        listed.append(Page(EDITIONS_PAGE, "editions.html", words["every_edition"],
                            f"Every year of {current.info.title}, with its categories, shortlists and winners.", current))
     if any(edition.shortlists for edition in content.editions):
-        listed.append(Page(LIBRARY_PAGE, "library.html", "Good-practice library",
+        listed.append(Page(LIBRARY_PAGE, "library.html", words["library_title"],
                            "Every shortlisted project, searchable by focus area, year, category and result.", current))
     for edition in content.editions:
         listed += edition_pages(content.site, edition, with_editions)
     if with_editions:
         listed += latest_redirects(content)
     listed += programme_pages(content)
-    listed.append(Page("404.html", "404.html", "Page not found", "There is no page at this address.", current))
+    listed.append(Page("404.html", "404.html", words["page_not_found"], "There is no page at this address.", current))
     listed.append(Page("sitemap.xml", "sitemap.xml", "Sitemap", "", current))
     listed.append(Page("robots.txt", "robots.txt", "Robots", "", current))
     return listed
@@ -52,6 +54,7 @@ def pages(content: Content) -> list[Page]:
 
 def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> list[Page]:
     """One edition's pages: its home (with editions), categories, shortlist, entries, winners, judges."""
+    words = _words(site)
     name, title = edition.name, edition.info.title
     listed = [Page(edition_page(name), "index.html", title, first_sentence(edition.info.intro), edition)] \
         if with_editions else []
@@ -59,7 +62,7 @@ def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> l
         listed.append(Page(category_page(name, category.slug), "category.html", category.title, summary(category),
                            edition, category, language=category.language or ""))
     if edition.shortlists:
-        listed.append(Page(shortlist_page(name), "shortlist.html", "Shortlist",
+        listed.append(Page(shortlist_page(name), "shortlist.html", words["shortlist"],
                            f"The shortlisted entries for {title}.", edition))
     labels = {r.slug: r.label for r in site.result_names()}
     for category in edition.categories:
@@ -68,15 +71,16 @@ def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> l
             listed.append(Page(entry_page(name, category.slug, entry.slug or ""), "entry.html", entry.title, about,
                                edition, category, entry, language=category.language or ""))
     if awarded(site, edition):
-        listed.append(Page(winners_page(name), "winners.html", f"Winners {name}".strip(),
+        listed.append(Page(winners_page(name), "winners.html", words["winners_year"].replace("{year}", name).strip(),
                            f"The winners and highly commended of {title}, with the judges' citations.", edition))
     if edition.panel:
-        listed.append(Page(judges_page(name), "judges.html", "The judges", f"Who judges {title}.", edition))
+        listed.append(Page(judges_page(name), "judges.html", words["the_judges"], f"Who judges {title}.", edition))
     return listed
 
 
 def latest_redirects(content: Content) -> list[Page]:
     """`categories/<slug>/` and `shortlist/` at the root: the latest edition's page of that name."""
+    words = _words(content.site)
     redirects, seen = [], set()
     for edition in content.editions:  # the current edition first, then the newest past one
         for category in edition.categories:
@@ -87,24 +91,30 @@ def latest_redirects(content: Content) -> list[Page]:
                                       redirect=category_page(edition.name, category.slug)))
     latest = next((edition for edition in content.editions if edition.shortlists), None)
     if latest:  # the newest published shortlist: a new edition has none until it is announced
-        redirects.append(Page(shortlist_page(""), "redirect.html", "Shortlist", "The latest shortlist.",
+        redirects.append(Page(shortlist_page(""), "redirect.html", words["shortlist"], "The latest shortlist.",
                               latest, redirect=shortlist_page(latest.name)))
     return redirects
 
 
 def programme_pages(content: Content) -> list[Page]:
     """Pages from `pages/`, the accessibility statement (unless `pages/accessibility.md` replaces it) and news."""
+    words = _words(content.site)
     current = content.current
     listed = [Page(text_page(page.slug), "page.html", page.title, page.summary or first_sentence(page.body),
                    current, text=page, language=page.language or "") for page in content.pages]
     if not any(page.slug == "accessibility" for page in content.pages):
-        listed.append(Page(ACCESSIBILITY_PAGE, "accessibility.html", "Accessibility statement",
+        listed.append(Page(ACCESSIBILITY_PAGE, "accessibility.html", words["accessibility_statement"],
                            f"How accessible {current.info.title}'s website is, and how to report a problem.", current))
     if content.news:
-        listed.append(Page(NEWS_PAGE, "news.html", "News", f"News from {current.info.title}.", current))
+        listed.append(Page(NEWS_PAGE, "news.html", words["news"], f"News from {current.info.title}.", current))
     listed += [Page(post_page(post.slug), "post.html", post.title, post.summary or first_sentence(post.body),
                     current, text=post, language=post.language or "") for post in content.news]
     return listed
+
+
+def _words(site: Site) -> dict[str, str]:
+    """The labels in the site's language: the built-in pages' titles are written in it."""
+    return labels.table(site.language, site.language, site.labels)
 
 
 def summary(category: Category) -> str:

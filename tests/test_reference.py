@@ -32,5 +32,5 @@ def test_the_tables_name_each_kind_as_the_registry_does() -> None:
     assert f"| {kinds.KINDS['timezone'].docs} | no (default `Europe/London`) |" in rows["| `timezone`"]
     assert f"| {kinds.KINDS['moment'].docs} | no |" in rows["| `entries_close`"]
     assert "| list of result name | no |" in rows["| `results`"]
-    assert "| `photo` | photo | no |" in field_table(model.Judge)
+    assert "| `photo` | picture | no |" in field_table(model.Judge)
     assert "`where`" not in field_table(model.Judge) and "`slug`" not in field_table(model.Panel)  # derived
