@@ -19,7 +19,7 @@ import dataclasses
 import jinja2
 
 from . import clock, datafiles, feed, ical, labels, menus, templating
-from .dates import iso, key_date_text, long_date, when
+from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
 from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, NewsPost, Site, \
     TextPage
@@ -40,7 +40,7 @@ def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple
     urls = Urls(base_url)
     env.filters.update(markdown=_markdown_filter(urls, content), inline=inline, long_date=_dated(long_date),
                        when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text))
-    env.globals.update(summary=summary, slugify=slugify)
+    env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso)
     listed = pages(content)
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
