@@ -190,8 +190,8 @@ def _moved_on(path: Path, root: Path, current: str, name: str) -> tuple[str, lis
     spots = [(key, tree.entries[key][1]) for key in DATE_KEYS if key in tree.entries]
     key_dates = tree.entries.get("key_dates", (0, Scalar(None, 0)))[1]
     if isinstance(key_dates, Sequence):
-        spots += [("date", item.entries["date"][1]) for item in key_dates.items
-                  if isinstance(item, Mapping) and "date" in item.entries]
+        spots += [(key, item.entries[key][1]) for item in key_dates.items if isinstance(item, Mapping)
+                  for key in ("date", "end_date") if key in item.entries]  # a range moves as a whole
     changed: list[int] = []
     for key, node in spots:
         if isinstance(node, Scalar) and node.text:

@@ -13,7 +13,7 @@ from awardsite import editions
 from awardsite.content import load
 from awardsite.editions import MARK, next_year, review_marks
 from awardsite.errors import BuildError
-from conftest import run_cli, write_site
+from conftest import png, run_cli, write_site
 
 SITE = """\
 # yaml-language-server: $schema=schemas/site.schema.json
@@ -338,3 +338,16 @@ def test_a_failure_half_way_says_so_and_deletes_nothing(site, monkeypatch):  # t
         editions.apply(planned)
     after = snapshot(site)
     assert all(name in after or f"editions/2025/{name}" in after for name in before)
+
+
+def test_a_timetable_range_moves_as_a_whole_and_pages_and_pictures_come_along(scratch, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_2025)
+    category = FILES["categories/first.yaml"] + ("key_dates:\n  - {date: 2025-11-14, end_date: 2025-11-25, label: Talks}\n"
+                                                 "  - date: 2025-12-01\n    end_date: 2025-12-03\n    label: Visits\n")
+    site = FILES["site.yaml"] + "organisers:\n  - {name: Org, logo: {file: org.png, alt: Org}}\n"
+    folder = scratch({**FILES, "categories/first.yaml": category, "site.yaml": site, "media/org.png": png(),
+                      "pages/about.md": "---\ntitle: About\n---\nText.\n"})
+    result = new_edition(folder)
+    assert result.returncode == 0, result.stderr
+    dates = next(c for c in load(folder).categories if c.slug == "first").key_dates
+    assert [(d.date, d.end_date) for d in dates] == [("2026-11-14", "2026-11-25"), ("2026-12-01", "2026-12-03")]
