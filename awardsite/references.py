@@ -15,7 +15,7 @@ from .errors import Problems
 from .kinds import KINDS, Either, Key, ListOf, keys
 from .markdown import image_names
 from .model import RESERVED_IDS, Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
-from .urls import BUILTIN_PAGES, ROOT_FOLDERS
+from .urls import BUILTIN_PAGES, ROOT_FOLDERS, slugify
 from .validate import did_you_mean
 
 
@@ -120,7 +120,6 @@ def _category_shape(category: Category, problems: Problems) -> None:
 
 
 def _questions(page: TextPage, problems: Problems) -> None:
-    from .urls import slugify  # the id a question gets when it gives none
     seen: dict[str, int] = {}
     for question in page.questions:
         anchor = question.id or slugify(question.question) or "question"

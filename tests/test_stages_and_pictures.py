@@ -167,3 +167,11 @@ def test_category_and_page_timetables_are_shown_and_in_the_calendar(tmp_path: Pa
     calendar = (tmp_path / "out/key-dates.ics").read_text()
     assert "SUMMARY:Conversations (A call)" in calendar and "DTEND;VALUE=DATE:20221126" in calendar
     assert "SUMMARY:Event (Events)" in calendar
+
+
+def test_a_hidden_character_in_a_pages_text_is_reported_at_its_line(tmp_path: Path) -> None:
+    page = "---\ntitle: About\nsummary: S.\n---\nFirst line.\n\nThe Trust\u202egnp.exe wins.\n"
+    folder = write_site(tmp_path / "content", {"pages/about.md": page})
+    assert problems(folder) == ["pages/about.md:7: the text contains the invisible character U+202E (RIGHT-TO-LEFT "
+                                "OVERRIDE), which can hide or reorder what readers see; delete it (it often comes "
+                                "with pasted text)"]
