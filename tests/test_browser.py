@@ -243,6 +243,30 @@ def test_results_filter_and_thirty_categories_stay_usable(browser, tmp_path: Pat
         site.stop()
 
 
+@pytest.mark.parametrize("width,columns", [(1280, 3), (375, 1)])
+def test_the_home_pages_category_grid_uses_the_width(browser, tmp_path: Path, width: int, columns: int) -> None:  # type: ignore[no-untyped-def]
+    from conftest import write_site
+    from awardsite import pipeline
+
+    files = {f"categories/award-{c}.yaml": f"title: Award {c}\nintro: I.\neligibility: E.\ncriteria:\n  - heading: H\n"
+             for c in range(7)}
+    folder = write_site(tmp_path / "content", files)
+    pipeline.build(folder, tmp_path / "_site")
+    site = SiteServer(tmp_path / "_site", "/scratch/")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site.url)
+        cards = page.locator(".cards > li")
+        assert cards.count() == 8
+        lefts = {round(cards.nth(i).bounding_box()["x"]) for i in range(8)}
+        assert len(lefts) == columns  # at desktop width, not squeezed into a text column (issue #13)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        context.close()
+        site.stop()
+
+
 def test_a_guidance_page_prints_as_a_checklist(desktop, server) -> None:  # type: ignore[no-untyped-def]
     page = desktop
     page.goto(server.url + "categories/healthcare-inequalities/")
