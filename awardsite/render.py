@@ -19,6 +19,7 @@ import dataclasses
 import jinja2
 
 from . import clock, datafiles, feed, ical, labels, menus, templating
+from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
 from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, NewsPost, Site, \
@@ -29,7 +30,6 @@ from .urls import CALENDAR_FILE, FEED_FILE, Urls, page_file, slugify
 # Only the site's own files may run or style anything; content can never add a script.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; object-src 'none'")
-MILESTONES = ("entries_open", "entries_close", "shortlist_announced", "winners_announced")  # also label keys
 
 Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writer asks
 
@@ -176,7 +176,7 @@ def _file_producer(path: Path) -> Producer:
 def key_dates(info: Any, zone: str, words: dict[str, str]) -> list[KeyDate]:
     """The edition's milestones and other key dates, in order."""
     dates = list(info.key_dates)
-    for key in MILESTONES:
+    for key in MILESTONES:  # each is also a label key: `t.entries_open`
         value = getattr(info, key)
         if value:
             dates.append(KeyDate(date=value[:10], label=words[key], time=value[11:] or None))

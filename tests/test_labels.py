@@ -4,8 +4,6 @@ site.yaml's own wording, pages in another language, and what the category page s
 from __future__ import annotations
 
 import re
-import struct
-import zlib
 from dataclasses import fields
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 
 from awardsite import pipeline
 from awardsite.labels import LANGUAGES, Labels
-from conftest import ROOT, write_site
+from conftest import ROOT, png, write_site
 from htmltools import parse
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -28,15 +26,6 @@ def page(out: Path, path: str):  # type: ignore[no-untyped-def]
 def text(element) -> str:  # type: ignore[no-untyped-def]
     """Visible text as read, without the space the parser leaves before punctuation."""
     return re.sub(r"\s+([,.:;)])", r"\1", element.text())
-
-
-def png(width: int, height: int) -> bytes:
-    """A real (blank, grey) PNG of this size."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def build(folder: Path, at: str = "2024-04-01 09:00") -> Path:
