@@ -1,10 +1,12 @@
 // Search and filters for the good-practice library, like finder.js on the shortlist:
 // every project is already on the page, so finding is hiding the others. Nothing is
 // fetched, so it works offline. Each item carries data-edition, data-category,
-// data-result and data-focus (space-separated focus area slugs). Without this script
-// the form stays hidden and every project is listed.
+// data-result and data-focus (space-separated focus area slugs). The stylesheet shows
+// the form from the first paint where scripts run (`scripting: enabled`), so nothing moves
+// when this starts; without scripts the form stays hidden and every project is listed.
 (function () {
   "use strict";
+  if (!window.matchMedia("(scripting: enabled)").matches) return;  // the form is hidden: leave the page as built
   var form = document.querySelector("[data-library]");
   var list = document.querySelector("[data-library-items]");
   if (!form || !list) return;
@@ -91,7 +93,6 @@
     });
   }
 
-  form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("input", function () { update(); remember(); });
   form.addEventListener("change", function () { update(); remember(); });

@@ -11,13 +11,14 @@ import zoneinfo
 from pathlib import Path
 from typing import Iterable
 
-from . import clock
+from . import clock, colours
 from .errors import Problems
 from .model import DEFAULT_RESULTS, Category, Edition, EditionContent, Shortlist, Site
 from .sources import Sources
 from .urls import ROOT_FOLDERS
 from .validate import did_you_mean
 
+SUMMARY_WORDS = 25  # a category card's summary: longer ones are a warning, and made ones are cut to this
 MILESTONES = ("entries_open", "entries_close", "shortlist_announced", "winners_announced")  # in this order
 
 
@@ -34,6 +35,9 @@ def content(site: Site, editions: list[EditionContent], sources: Sources, proble
     _unique(site, "focus_areas", [a.slug for a in site.focus_areas], [a.where.line for a in site.focus_areas],
             problems)
     _editions_named(site, editions, problems)
+    if site.brand:
+        for key, message in colours.problems(site.brand):
+            problems.add(site.where.file, site.brand.where.of(key), message)
     media = {name for name, _ in sources.media}
     for edition in editions:
         if zone:
@@ -41,6 +45,7 @@ def content(site: Site, editions: list[EditionContent], sources: Sources, proble
             _results_without_embargo(edition, problems)
         for category in edition.categories:
             _weights(category, problems)
+            _summary(category, problems)
             if zone:
                 _entry_window(category, edition.info, zone, problems)
         _panel(edition, media, problems)
@@ -143,6 +148,14 @@ def _weights(category: Category, problems: Problems) -> None:
                                                            "or for none")
         elif given and sum(given) != 100:
             problems.add(where.file, where.of("criteria"), f"{stage}criteria weights add up to {sum(given)}, not 100")
+
+
+def _summary(category: Category, problems: Problems) -> None:
+    words = len((category.summary or "").split())
+    if words > SUMMARY_WORDS:
+        problems.warn(category.where.file, category.where.of("summary"), f"`summary` has {words} words; a home page "
+                                                                         f"card reads best with {SUMMARY_WORDS} or "
+                                                                         "fewer")
 
 
 def _entries(site: Site, shortlist: Shortlist, problems: Problems) -> None:

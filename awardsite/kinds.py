@@ -277,5 +277,6 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     _pattern_kind("image", "judges/ann-example.jpg"),
     _pattern_kind("timezone", "Europe/London"),
     _pattern_kind("language", "cy"),
+    _pattern_kind("colour", "#005eb8"),
 )}
 _PLAIN: dict[Any, str] = {str: "text", int: "number"}  # plain hints: `str` is text, `int` a whole number

@@ -91,6 +91,10 @@ class Labels:
     countdown_tomorrow_at: Optional[str] = label("closes tomorrow at {time}", "yn cau yfory am {time}")
     countdown_closed: Optional[str] = label("Entries have closed", "Mae'r ceisiadau wedi cau")
     judges_said: Optional[str] = label("The judges said", "Barn y beirniaid")
+    # The layout's header band and footer (#13, base.html)
+    open_data: Optional[str] = label("Open data", "Data agored")
+    open_data_csv: Optional[str] = label("Every shortlist as a spreadsheet (CSV)", "Pob rhestr fer fel taenlen (CSV)")
+    open_data_json: Optional[str] = label("Every shortlist as JSON", "Pob rhestr fer fel JSON")
     # --- end of the layout and category labels ---
 
     # --- Every other page: home, shortlist, entry, winners, judges, editions, library, pages, news,
@@ -144,8 +148,6 @@ class Labels:
     finder_none: Optional[str] = label("No entries match. Try fewer or different words.",
                                        "Does dim ceisiadau'n cyfateb. Rhowch gynnig ar lai o eiriau, neu eiriau "
                                        "gwahanol.")
-    finder_one: Optional[str] = label("{count} entry matches", "{count} cais yn cyfateb")
-    finder_many: Optional[str] = label("{count} entries match", "{count} o geisiadau'n cyfateb")
     finder_in_one: Optional[str] = label("in {count} category.", "mewn {count} categori.")
     finder_in_many: Optional[str] = label("in {count} categories.", "mewn {count} categori.")
     focus_area: Optional[str] = label("Focus area", "Maes ffocws")
@@ -155,6 +157,22 @@ class Labels:
     everyone_shortlisted_for: Optional[str] = label("Everyone shortlisted for the {award}",
                                                     "Pawb ar restr fer {award}")
     what_award_recognises: Optional[str] = label("What the {award} recognises", "Beth mae {award} yn ei gydnabod")
+    # The home page's landing band and an entry's heading block (#13, index.html, entry.html)
+    landing_edition: Optional[str] = label("The {edition} awards", "Gwobrau {edition}")
+    award_groups: Optional[str] = label("Groups of awards", "Grwpiau o wobrau")
+    share_entry: Optional[str] = label("Share this entry", "Rhannu'r cais hwn")
+    share_email: Optional[str] = label("Email", "E-bost")
+    share_linkedin: Optional[str] = label("LinkedIn", "LinkedIn")
+    share_bluesky: Optional[str] = label("Bluesky", "Bluesky")
+    # The shortlist's picker, folding and filters (#13, shortlist.html, tabs.js, finder.js)
+    back_to_categories: Optional[str] = label("Back to the list of categories", "Yn ôl i'r rhestr o gategorïau")
+    next_category: Optional[str] = label("Next category: {award}", "Categori nesaf: {award}")
+    read_more: Optional[str] = label("Read more", "Darllen rhagor")
+    read_less: Optional[str] = label("Show less", "Dangos llai")
+    read_more_about: Optional[str] = label("about {title}", "am {title}")
+    finder_of_one: Optional[str] = label("{shown} of {total} entries matches", "{shown} o {total} cais yn cyfateb")
+    finder_of_many: Optional[str] = label("{shown} of {total} entries match", "{shown} o {total} cais yn cyfateb")
+    filters: Optional[str] = label("Filters", "Hidlwyr")
     # Winners, judges, every edition (winners.html, judges.html, editions.html)
     winners_year: Optional[str] = label("Winners {year}", "Enillwyr {year}")
     winners_intro: Optional[str] = label("The awards of {programme} in every category, with what the judges said.",

@@ -31,13 +31,15 @@ Zone = Annotated[str, "timezone"]  # an IANA time zone name: `Europe/London`
 Image = Annotated[str, "image"]  # a picture's path under `media/`: `judges/ann.jpg`
 EditionName = Annotated[str, "edition"]  # `2025`, `2025-26`: a folder name and part of addresses
 Language = Annotated[str, "language"]  # a BCP 47 tag: `en-GB`, `cy`
+Colour = Annotated[str, "colour"]  # `#005eb8`: a hex colour, written in quotes (an unquoted `#` starts a comment)
 YesNo = Literal["yes", "no"]  # a switch: YAML 1.1 reads `yes` as true, so the model reads it as the word
 
 SLUG_PATTERN = r"^[a-z][a-z0-9-]{0,99}$"  # at most 100 characters: a slug is a file and folder name
 # Ids the templates give parts of a page. A category's slug is the id of its tab panel, so
 # it may not be one of these: the templates read this list (`ids`), and so does the validator.
 RESERVED_IDS = ("main", "categories", "eligibility", "criteria", "how-to-enter", "contacts", "key-dates", "tabs-title",
-                "finder-query", "finder-status", "finder-result", "finder-tag", "library-q", "library-focus",
+                "finder-query", "finder-status", "finder-result", "finder-tag", "finder-focus", "finder-filters",
+                "category-picker", "library-q", "library-focus",
                 "library-edition", "library-category", "library-result")
 EMAIL_PATTERN = r"^[^@\s<>()\[\]\\,;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 # The schema's rough check (userinfo@, a host name or [IPv6], :port); urls.check_url is the exact one.
@@ -87,6 +89,8 @@ PATTERNS = {
     # IANA names are short (`America/Argentina/ComodRivadavia` is among the longest): a long one is a mistake
     "language": (r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$", "language tag (`en-GB`, `cy`)",
                  "a BCP 47 language tag, like `en-GB` or `cy`"),
+    "colour": (r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$", "colour (`\"#005eb8\"`)",
+               "a colour written `#` and six hexadecimal digits, in quotes, like `\"#005eb8\"`"),
     "timezone": (r"^[A-Za-z][A-Za-z0-9_+-]{0,29}(/[A-Za-z0-9_+-]{1,30}){0,3}$", "time zone (`Europe/London`)",
                  "an IANA time zone name, like `Europe/London`"),
     "domain": (r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", "domain name",
@@ -202,6 +206,27 @@ class FocusArea:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A group of categories, with its own heading on the home page and the shortlist."""
+
+    slug: Slug = spec("How categories name it in their `group`, e.g. `clinical`.")
+    title: str = spec("Its heading, e.g. `Clinical awards`.")
+    description: Optional[str] = spec("One line under the heading.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The programme's colour and logo."""
+
+    colour: Colour = spec("The header's background and the links' colour, in quotes: `\"#005eb8\"`. It needs a "
+                          "contrast of at least 4.5:1 with white and with `text_colour` (WCAG AA).")
+    text_colour: Optional[Colour] = spec("The header's text on `colour`, in quotes; white if left out.", None)
+    logo: Optional[Picture] = spec("The programme's logo for the home page's band: `file` and `alt`.", None)
+    where: Where = located()
+
+
+@dataclass(frozen=True)
 class Link:
     ONE_OF: ClassVar[tuple[str, ...]] = ("page", "url")  # one of these is required
 
@@ -287,6 +312,8 @@ class Edition:
                                                  "not before.", None)
     winners_announced: Optional[Moment] = spec("When results and citations are published (a date alone: at "
                                                "midnight); not before.", None)
+    groups: tuple[Group, ...] = spec("Groups of categories, in the order shown, each with a heading on the home page "
+                                     "and the shortlist; each category then names its `group`.", ())
     where: Where = located()
 
 
@@ -312,6 +339,8 @@ class Site(Edition):
                                  "library, news, then every page in `pages/`).", ())
     footer: tuple[Link, ...] = spec("Links in every footer, before the accessibility statement and every page "
                                     "in `pages/`, which are always there.", ())
+    brand: Optional[Brand] = spec("The programme's colour and logo: `colour` (in quotes), optional `text_colour` "
+                                  "and `logo`.", None)
     accessibility: Optional[Accessibility] = spec("The facts of the accessibility statement at `/accessibility/`.",
                                                   None)
     labels: Optional[Labels] = spec("Your own wording for the site's fixed text, in site.yaml's `language`, e.g. "
@@ -349,7 +378,9 @@ class Category:
     eligibility: Markdown = spec("Who may enter.")
     criteria: tuple[Criterion, ...] = spec("The judging criteria, one headed section each; or give `stages`.", ())
     order: Optional[int] = spec("Position in lists and tabs; lower first, then by title.", None)
-    summary: Optional[str] = spec("One line for the home page; the intro's first sentence if left out.", None)
+    summary: Optional[str] = spec("One line for the home page's card, at most 25 words; the intro's first sentence "
+                                  "if left out.", None)
+    group: Optional[Slug] = spec("The `slug` of the group in site.yaml's `groups` this award is listed under.", None)
     partner: Optional[Union[str, Partner]] = spec("The award partner: a name, or `name` and `url`.", None)
     how_to_enter: Optional[Markdown] = spec("Steps to enter, shown above the entry link.", None)
     entry_url: Optional[Url] = spec("Where to start an entry.", None)

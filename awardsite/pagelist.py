@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import labels
+from .crosscheck import SUMMARY_WORDS
 from .markdown import first_sentence
 from .model import Category, Content, EditionContent, Entry, NewsPost, Site, TextPage
 from .urls import ACCESSIBILITY_PAGE, EDITIONS_PAGE, LIBRARY_PAGE, NEWS_PAGE, category_page, edition_page, \
@@ -118,8 +119,11 @@ def _words(site: Site) -> dict[str, str]:
 
 
 def summary(category: Category) -> str:
-    """The category's one-line summary: its own, or the first sentence of its intro."""
-    return category.summary or first_sentence(category.intro)
+    """The category's one-line summary: its own, or its intro's first sentence, cut to 25 words if longer."""
+    if category.summary:
+        return category.summary
+    words = first_sentence(category.intro).split()
+    return " ".join(words) if len(words) <= SUMMARY_WORDS else " ".join(words[:SUMMARY_WORDS]).rstrip(",;:") + "…"
 
 
 def awarded(site: Site, edition: EditionContent) -> list[str]:

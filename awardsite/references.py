@@ -24,6 +24,8 @@ def check(site: Site, editions: list[EditionContent], pages: list[TextPage], new
     """Record every reference that does not resolve, in any file."""
     _page_addresses(pages, [e.name for e in editions], problems)
     _links(site, {p.slug for p in pages}, problems)
+    for edition in editions:
+        _groups(edition, problems)
     roots: list[Any] = [site, *pages, *news]
     for edition in editions:
         roots += [edition.info, *edition.categories, *edition.shortlists.values()]
@@ -46,6 +48,36 @@ def check(site: Site, editions: list[EditionContent], pages: list[TextPage], new
         problems.warn(site.where.file, site.where.line, "site.yaml has no `accessibility`: the accessibility "
                                                         "statement at /accessibility/ says it is being prepared; "
                                                         "give its facts (see docs/format.md)")
+
+
+def _groups(edition: EditionContent, problems: Problems) -> None:
+    """Each category names a group of its edition when the edition has groups, and only then."""
+    info, slugs = edition.info, [group.slug for group in edition.info.groups]
+    seen: dict[str, int] = {}
+    for group in info.groups:
+        if group.slug in seen:
+            problems.add(info.where.file, group.where.line, f"`groups` lists `{group.slug}` twice (also on line "
+                                                            f"{seen[group.slug]})")
+        seen.setdefault(group.slug, group.where.line)
+    listed = ", ".join(f"`{slug}`" for slug in slugs)
+    for category in edition.categories:
+        where = category.where
+        if category.group is None and slugs:
+            problems.add(where.file, where.line, f"this award names no `group`; {info.where.file} lists the groups "
+                                                 f"{listed}, and each award is shown under one")
+        elif category.group is not None and not slugs:
+            problems.add(where.file, where.of("group"), f"`group` `{category.group}`: {info.where.file} has no "
+                                                        "`groups`; add them there, or remove this line")
+        elif category.group is not None and category.group not in slugs:
+            hint = did_you_mean(category.group, slugs) or f"; the groups are {listed}"
+            problems.add(where.file, where.of("group"), f"no group `{category.group}` in {info.where.file}{hint}")
+    used = {category.group for category in edition.categories}
+    if not used <= set(slugs):  # the errors above say it; an "empty group" would only repeat them
+        return
+    for group in info.groups:
+        if group.slug not in used:
+            problems.warn(info.where.file, group.where.line, f"no award is in the group `{group.slug}`, so it is "
+                                                             "not shown")
 
 
 def _objects(value: Any) -> Iterator[Any]:

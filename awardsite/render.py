@@ -18,13 +18,14 @@ import dataclasses
 
 import jinja2
 
-from . import clock, datafiles, feed, ical, labels, menus, templating
+from . import clock, colours, datafiles, feed, ical, labels, menus, minify, templating
 from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
-from .model import RESERVED_IDS, Category, Contact, Content, EditionContent, Entry, KeyDate, NewsPost, Site, \
-    TextPage
+from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, ranked, top_entries
+from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
+from .sources import BUILTIN
 from .urls import CALENDAR_FILE, FEED_FILE, Urls, page_file, slugify
 
 # Only the site's own files may run or style anything; content can never add a script.
@@ -32,6 +33,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';
        "base-uri 'none'; form-action 'self'; object-src 'none'")
 
 Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writer asks
+BUILTIN_ASSETS = BUILTIN / "assets"  # the tool's own stylesheet and scripts, published shortened
 
 
 def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple[str, Producer]]:
@@ -46,7 +48,7 @@ def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
     made: list[tuple[str, Producer]] = [
         (page_file(page.path), _page_producer(env, page, content, urls, now, site_pages, shared)) for page in listed]
-    made += [(f"assets/{name}", _file_producer(path)) for name, path in content.sources.assets]
+    made += [(f"assets/{name}", _asset_producer(name, path, content.site)) for name, path in content.sources.assets]
     made += [(f"media/{name}", _file_producer(path)) for name, path in content.sources.media]
     made += [(name, _bytes_producer(data)) for name, data in datafiles.files(content, urls).items()]
     words = words_for(content.site, content.site.language)
@@ -104,6 +106,8 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "judges_of": lambda category: judges_of(edition, category),
         "contacts_of": lambda category: contacts_of(edition, category),
         "library": lambda: library(content),
+        "grouped": lambda categories: grouped(edition, categories),
+        "ranked": lambda entries: ranked(site, entries),
     }
 
 
@@ -173,6 +177,15 @@ def _file_producer(path: Path) -> Producer:
     return read
 
 
+def _asset_producer(name: str, path: Path, site: Site) -> Producer:
+    """An asset as published: the built-in stylesheet and scripts shortened, site.css with the brand's colours."""
+    brand = colours.css(site.brand) if site.brand and name == "site.css" else ""
+    shorten = {".css": minify.css, ".js": minify.js}.get(path.suffix) if path.is_relative_to(BUILTIN_ASSETS) else None
+    if not shorten and not brand:
+        return _file_producer(path)
+    return lambda: [((shorten or str)(path.read_text(encoding="utf-8")) + brand).encode()]
+
+
 def key_dates(info: Any, zone: str, words: dict[str, str]) -> list[KeyDate]:
     """The edition's milestones and other key dates, in order."""
     dates = list(info.key_dates)
@@ -190,46 +203,3 @@ def calendar_dates(content: Content, words: dict[str, str]) -> list[KeyDate]:
     for holder in holders:
         dates += [dataclasses.replace(d, label=f"{d.label} ({holder.title})") for d in holder.key_dates]
     return ical.sorted_dates(tuple(dates))
-
-
-def all_tags(edition: EditionContent) -> list[str]:
-    """Every entry tag of the edition once, alphabetically, for the shortlist's filter."""
-    found = {tag for shortlist in edition.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
-    return sorted(found, key=lambda tag: (tag.casefold(), tag))  # `NHS` before `nhs` on every run, not by hash
-
-
-def top_entries(site: Site, edition: EditionContent, category: Category) -> list[Entry]:
-    """The category's entries with its best result given (its winners), for its guidance page."""
-    shortlist = edition.shortlists.get(category.slug)
-    best = site.result_names()[0].slug
-    return [entry for entry in shortlist.entries if entry.result == best] if shortlist else []
-
-
-def other_editions(content: Content, edition: EditionContent, category: Category) -> list[tuple[EditionContent,
-                                                                                                  Category]]:
-    """The same award (by slug) in the programme's other editions, newest first."""
-    return [(other, found) for other in content.editions if other is not edition
-            for found in other.categories if found.slug == category.slug]
-
-
-def judges_of(edition: EditionContent, category: Category) -> list[Any]:
-    """The judges on a category's panel."""
-    if edition.panel is None:
-        return []
-    everyone = ([edition.panel.chair] if edition.panel.chair else []) + list(edition.panel.judges)
-    return [judge for judge in everyone if category.slug in judge.categories]
-
-
-def contacts_of(edition: EditionContent, category: Category) -> list[Contact]:
-    """A category's contacts, then the edition's, leaving out an edition contact whose role the category gives."""
-    if category.site_contacts == "no":
-        return list(category.contacts)
-    given = {" ".join(c.role.casefold().split()) for c in category.contacts}
-    return list(category.contacts) + [c for c in edition.info.contacts
-                                      if " ".join(c.role.casefold().split()) not in given]
-
-
-def library(content: Content) -> list[tuple[EditionContent, Category, Entry]]:
-    """Every published entry of every edition, newest edition first, in category order."""
-    return [(edition, category, entry) for edition in content.editions for category in edition.categories
-            for entry in (edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ())]

@@ -61,7 +61,9 @@ class _Checker:
         if isinstance(shape, Either):
             return self.either(shape, node, name, line, min_items)
         if isinstance(node, Scalar) and node.text is None:
-            return self.fail(line, f"`{name}` is empty; give a value or remove the key")
+            quote = " (write a colour in quotes, `\"#005eb8\"`: YAML reads an unquoted `#` as a comment)" \
+                if isinstance(shape, Kind) and shape.name == "colour" else ""
+            return self.fail(line, f"`{name}` is empty; give a value or remove the key{quote}")
         if isinstance(shape, ListOf):
             return self.sequence(shape.item, node, name, line, min_items)
         if isinstance(shape, Record):

@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """Print build times, peak memory and the save-to-served time of `serve`.
 
-    python benchmarks/bench.py            # all figures
-    python benchmarks/bench.py --quick    # fewer repetitions
+    python benchmarks/bench.py                # all figures
+    python benchmarks/bench.py --quick        # fewer repetitions
+    python benchmarks/bench.py --weights      # only the page weights against benchmarks/budget.json
+    python benchmarks/bench.py --weights --readme  # ... and write them into README.md's table
+    python benchmarks/bench.py --scale large  # also time a build of a generated programme (programme.SCALES)
 
-Figures, not assertions: the tests never time anything.
+Figures, not assertions: the tests never time anything. Page weights are not timings, so
+`--weights` exits with status 1 when a page is over its budget (the weight before issue #13's
+redesign, plus 20%).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import resource
 import shutil
 import statistics
@@ -24,6 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from awardsite import pipeline  # noqa: E402
+from benchmarks.programme import SCALES, moment, write_programme  # noqa: E402
+
+BUDGET = ROOT / "benchmarks" / "budget.json"
+README = ROOT / "README.md"
+README_START, README_END = "<!-- page-weights:start -->", "<!-- page-weights:end -->"
+# The sites the budget's pages come from: (content folder, the prefix their links start with).
+WEIGHED_SITES = {"hsj": (ROOT, "/hsj-awards/"),
+                 "riverside": (ROOT / "examples" / "riverside-awards", "/riverside-awards/")}
 
 
 def synthetic(folder: Path, categories: int, entries: int) -> Path:
@@ -106,14 +120,75 @@ def page_weight(out: Path, prefix: str, page: str) -> tuple[int, int]:
 
     GitHub Pages serves text gzipped, so the second figure is what crosses the network.
     """
+    bodies = [body for _, body in page_files(out, prefix, page)]
+    return sum(map(len, bodies)), sum(len(gzip.compress(b, mtime=0)) for b in bodies)
+
+
+def page_files(out: Path, prefix: str, page: str) -> list[tuple[str, bytes]]:
+    """The files a first visit to `page` fetches, (name, contents): the page, its CSS, scripts and icon."""
     from htmltools import parse
 
     html = (out / page).read_bytes()
     tree = parse(html)
     refs = [e.attrs["href"] for e in tree.find_all("link") if e.attrs.get("rel") in ("stylesheet", "icon")]
     refs += [e.attrs["src"] for e in tree.find_all("script") if "src" in e.attrs]
-    bodies = [html] + [(out / ref.removeprefix(prefix)).read_bytes() for ref in refs]
-    return sum(map(len, bodies)), sum(len(gzip.compress(b, mtime=0)) for b in bodies)
+    return [(Path(page).name, html)] + [(Path(ref).name, (out / ref.removeprefix(prefix)).read_bytes())
+                                        for ref in refs]
+
+
+def weights(temp: Path, readme: bool = False) -> bool:
+    """Print each budgeted page's gzipped weight against its budget; True when every one is within it.
+
+    With `readme`, also write them as a table between README.md's page-weights markers.
+    """
+    budget = json.loads(BUDGET.read_text())
+    allowance = budget["allowance"]
+    outs = {}
+    for site, (source, _) in WEIGHED_SITES.items():
+        outs[site] = temp / f"weights-{site}"
+        pipeline.build(source, outs[site])
+    within = True
+    rows = [f"| page | gzipped | before #13 ({budget['measured_at']}) | change | limit (+{allowance - 1:.0%}) | |",
+            "|---|---|---|---|---|---|"]
+    print(f"page weights, gzipped (HTML, CSS, JS, icon), against the weight at {budget['measured_at']} "
+          f"x {allowance}:")
+    for page in budget["pages"]:
+        files = page_files(outs[page["site"]], WEIGHED_SITES[page["site"]][1], page["path"])
+        sizes = [(name, len(body), len(gzip.compress(body, mtime=0))) for name, body in files]
+        raw, zipped = sum(size[1] for size in sizes), sum(size[2] for size in sizes)
+        limit = page["gzipped"] * allowance
+        ok = zipped <= limit
+        within &= ok
+        verdict = "within budget" if ok else "OVER budget"
+        change = (zipped - page["gzipped"]) / page["gzipped"] * 100
+        print(f"  {page['name']:<10} {zipped:>6} B gzipped ({raw / 1024:.1f} KB raw), budget {page['gzipped']} B "
+              f"{change:+.0f}%, limit {limit:.0f} B: {verdict}  ({page['path']})")
+        print("             " + ", ".join(f"{name} {gzipped} B" for name, _, gzipped in sizes))
+        rows.append(f"| {page['name']} (`{page['site']}` {page['path'].removesuffix('index.html') or '/'}) | "
+                    f"{zipped / 1024:.1f} KB | {page['gzipped'] / 1024:.1f} KB | {change:+.0f}% | "
+                    f"{limit / 1024:.1f} KB | {verdict} |")
+    if readme:
+        text = README.read_text()
+        if README_START not in text or README_END not in text:
+            raise SystemExit(f"README.md has no {README_START} ... {README_END} markers to write the table between")
+        before, rest = text.split(README_START, 1)
+        after = rest.split(README_END, 1)[1]
+        README.write_text(f"{before}{README_START}\n" + "\n".join(rows) + f"\n{README_END}{after}")
+        print(f"written to {README}")
+    return within
+
+
+def scale_build(temp: Path, scale: str, repeat: int) -> None:
+    """Time a build of the generated programme of a named size (benchmarks/programme.py), and its peak memory."""
+    categories, entries = SCALES[scale]
+    source = write_programme(temp / f"scale-{scale}", categories, entries, groups=True)
+    out = temp / f"scale-{scale}-out"
+    started = time.perf_counter()
+    pipeline.build(source, out, at=moment())
+    first = time.perf_counter() - started
+    times = [first] + (time_builds(source, out, repeat - 1) if repeat > 1 else [])
+    print(f"{scale} ({categories} categories x {entries} entries, generated) build: {describe(times)}")
+    print(f"{scale} peak memory: {peak_memory_mb(source, out):.0f} MB")
 
 
 def describe(times: list[float]) -> str:
@@ -122,20 +197,28 @@ def describe(times: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    repeat = 3 if parser.parse_args().quick else 10
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--weights", action="store_true", help="only the page weights against the budget")
+    parser.add_argument("--readme", action="store_true", help="with --weights: also write them into README.md")
+    parser.add_argument("--scale", choices=SCALES, action="append", default=[],
+                        help="also time a build of a generated programme of this size (repeatable)")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else 10
+    if args.weights:
+        with tempfile.TemporaryDirectory() as temp:
+            sys.exit(0 if weights(Path(temp), args.readme) else 1)
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "_site"
         print(f"example build: {describe(time_builds(ROOT, out, repeat))}")
         print(f"example build peak memory: {peak_memory_mb(ROOT, out):.0f} MB")
-        for page in ("index.html", "categories/healthcare-inequalities/index.html", "shortlist/index.html"):
-            raw, zipped = page_weight(out, "/hsj-awards/", page)
-            print(f"page weight {page}: {raw / 1024:.1f} KB, {zipped / 1024:.1f} KB gzipped")
+        weights(Path(temp))
         big = synthetic(Path(temp) / "big", categories=30, entries=30)
         print(f"30 categories x 30 entries build: {describe(time_builds(big, out, max(3, repeat // 3)))}")
         print(f"30 categories x 30 entries peak memory: {peak_memory_mb(big, out):.0f} MB")
         at_thousand, per_thousand = memory_per_thousand_entries(Path(temp))
         print(f"peak memory: {at_thousand:.0f} MB at 1,000 entries, +{per_thousand:.1f} MB per further 1,000 entries")
+        for scale in args.scale:
+            scale_build(Path(temp), scale, max(1, repeat // 5))
     print(f"serve, save to rebuilt page served: {describe(serve_latency(repeat))}")
     print(f"(this process peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 

@@ -34,7 +34,7 @@ FILE_MODELS: dict[str, type] = {"site.yaml": model.Site, "categories/first.yaml"
 # Keys the model marks optional that cannot be left out where the full site gives them, because a
 # neighbour needs them: a category gives `criteria` or `stages`; a picture `alt` or `decorative`;
 # an `end_time` needs its `time`.
-NEEDED_HERE = {"criteria", "stages", "alt", "decorative", "time"}
+NEEDED_HERE = {"criteria", "stages", "alt", "decorative", "time", "group"}  # `group`: site.yaml has `groups`
 LABELS_SAMPLE = ("home", "start_entry")  # site.yaml's `labels`: every label is text, so two stand for all
 PHOTO = "judges/chair.png"  # every written site has this picture in media/, for the judges' photos
 
@@ -208,6 +208,9 @@ _EXTRA: dict[str, dict[str, Any]] = {
                           "email": "access@example.org", "phone": "0207 000 0002", "reply_days": 5,
                           "tested": "Tested in *2026*.", "prepared": "2026-01-10", "reviewed": "2026-06-01"},
         "labels": {"home": "Start", "start_entry": "Apply now"},
+        "groups": [{"slug": "main", "title": "Main awards", "description": "The first two."},
+                   {"slug": "more", "title": "More awards"}],
+        "brand": {"colour": "#003087", "text_colour": "#ffffff", "logo": {"file": PHOTO, "alt": "Scratch Awards"}},
     },
     "categories/first.yaml": {
         "criteria": [{"heading": "Ambition", "points": ["Aims high", "Shows **results**"], "weight": 100,
@@ -227,6 +230,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
                       {"date": "2026-04-13", "label": "Visits", "week": "yes"},
                       {"date": "2026-04-20", "label": "Interviews", "end_date": "2026-04-24"}],
         "language": "en-GB",
+        "group": "main",
     },
     "categories/second.yaml": {  # selection in stages, partners with logos, in Welsh
         "title": "Second award", "intro": "Beth mae'r wobr yn ei chydnabod.", "eligibility": "Unrhyw un.",
@@ -238,11 +242,13 @@ _EXTRA: dict[str, dict[str, Any]] = {
                      {"name": "Partner Two", "logo": {"file": PHOTO, "decorative": "yes"}}],
         "site_contacts": "no",
         "language": "cy",
+        "group": "main",
     },
     "categories/third.yaml": {  # a partner given as one mapping, with a decorative picture
         "title": "Third award", "intro": "What the third award recognises.", "eligibility": "Anyone.",
         "criteria": [{"heading": "Reach"}],
         "partner": {"name": "Third Partner", "logo": {"file": PHOTO, "decorative": "yes"}},
+        "group": "more",
     },
     "shortlist/first.yaml": {
         "entries": [{"organisation": "First Trust", "title": "First project", "synopsis": "What the first project did.",
@@ -379,6 +385,7 @@ EDGE_VALUES_BY_KIND: dict[str, list[Any]] = {
     "edition": ["2026", "2025-26", "x" * 41, "-2026", "shortlist", "assets", "2026/27", "édition"],
     "image": ["judges/chair.png", "judges/missing.png", "../site.yaml", "/etc/passwd.png", "judges/chair.PNG",
               "judges/chair.svg", "judges//chair.png", ".hidden.png", "judges/chair.png\u0000.txt"],
+    "colour": ["#005eb8", "#FFF", "#ffffff", "005eb8", "#12345", "#gggggg", "red", "#0000001"],
     "choice": ["winner", "Winner", "highly commended", "highly-commended "],
 }
 EDGE_VALUES: list[Any] = [value for values in EDGE_VALUES_BY_KIND.values() for value in values]

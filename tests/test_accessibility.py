@@ -1,8 +1,8 @@
 """Accessibility: axe-core's WCAG 2.0-2.2 A and AA rules on the example site, in Chromium.
 
 Each page is checked at a desktop and a phone width, as served under the site's base path,
-and the shortlist again after a tab has been switched by script. axe-core comes from
-tests/tools (`npm ci --prefix tests/tools`); see webtools.py.
+and the shortlist again after a tab (on a phone, the picker) has been switched by script, and
+while searching. axe-core comes from tests/tools (`npm ci --prefix tests/tools`); see webtools.py.
 """
 
 from __future__ import annotations
@@ -89,19 +89,28 @@ def test_page_has_no_wcag_violations(browser, server, example_site, axe, path: s
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_shortlist_after_choosing_the_second_category_has_no_wcag_violations(browser, server, axe, width: int) -> None:  # type: ignore[no-untyped-def]
-    # Wide screens get tabs; narrow ones keep the contents list, whose links jump to the panels.
+    # Wide screens get tabs; phones a category picker, with long synopses folded. Then, while a filter
+    # is on, the list (no longer tabs) and the picker jump to the categories with matches.
     context, page = open_page(browser, server, "shortlist/", width)
     try:
-        links = page.locator(".tabs__tab")
-        assert links.count() >= 2, "the shortlist page has fewer than two categories"
-        links.nth(1).click()
-        if page.get_by_role("tab").count():
-            assert links.nth(1).get_attribute("aria-selected") == "true"
+        tabs = page.get_by_role("tab")
+        if tabs.count():
+            assert tabs.count() >= 2, "the shortlist page has fewer than two categories"
+            tabs.nth(1).click()
+            assert tabs.nth(1).get_attribute("aria-selected") == "true"
             state = "second tab selected"
         else:
-            target = links.nth(1).get_attribute("href")
-            assert page.evaluate("location.hash") == target
-            state = f"after following the contents link {target}"
+            picker = page.locator("#category-picker")
+            slugs = picker.locator("option").evaluate_all("options => options.map(o => o.value)")
+            assert len(slugs) >= 2, "the shortlist page has fewer than two categories"
+            picker.select_option(slugs[1])
+            assert page.evaluate("location.hash") == f"#{slugs[1]}"
+            page.locator(f"#{slugs[1]} .entry__more").first.click()
+            state = "second category picked, a synopsis opened"
         assert_no_violations(page, axe, f"{server.url}shortlist/ at {width}px, {state}")
+        page.get_by_label("Search every category").fill("health")
+        sync_api.expect(page.locator("[role=status]")).to_contain_text("match")
+        assert page.get_by_role("tab").count() == 0
+        assert_no_violations(page, axe, f"{server.url}shortlist/ at {width}px, {state}, then searched")
     finally:
         context.close()

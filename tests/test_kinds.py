@@ -35,7 +35,7 @@ class WithFloat:
 @dataclasses.dataclass(frozen=True)
 class WithUnknownKind:
     title: str = spec("A title.")
-    colour: Annotated[str, "colour"] = spec("A colour.", "red")
+    shade: Annotated[str, "shade"] = spec("A shade.", "red")
     where: Where = model.located()
 
 
@@ -58,7 +58,7 @@ class WithChoice:
     where: Where = model.located()
 
 
-BAD = {WithBool: "WithBool.published", WithFloat: "WithFloat.score", WithUnknownKind: "WithUnknownKind.colour",
+BAD = {WithBool: "WithBool.published", WithFloat: "WithFloat.score", WithUnknownKind: "WithUnknownKind.shade",
        WithWrongBase: "WithWrongBase.link", WithBadNested: "WithBool.published"}
 READERS: dict[str, Callable[[type], Any]] = {
     "validation": lambda cls: validate.build(cls, Mapping({"title": (1, Scalar("T", 1))}, 1), "x.yaml", Problems()),
@@ -80,7 +80,7 @@ def test_the_scaffolder_raises_too(monkeypatch: pytest.MonkeyPatch) -> None:
         scaffold.category_text("X")
 
 
-@pytest.mark.parametrize("hint", [bool, float, dict, list[str], tuple[str, str], Any, Annotated[str, "colour"],
+@pytest.mark.parametrize("hint", [bool, float, dict, list[str], tuple[str, str], Any, Annotated[str, "shade"],
                                   Annotated[str, "url", "extra"], Literal[1, 2]], ids=repr)
 def test_classify_refuses_what_it_does_not_know(hint: Any) -> None:
     with pytest.raises(TypeError, match="^C.k: "):

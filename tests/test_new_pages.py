@@ -466,7 +466,7 @@ def test_an_entry_page_says_what_it_won_where_and_when(builds) -> None:  # type:
     main = page(builds["results"], "2026/shortlist/children/midwives-on-the-bus").find("main")
     assert main.find("h1").text() == "Midwives on the bus"
     assert text(main.find(class_="entry-page__award")) == \
-        "Silver award, Children and young people's award, Riverside Health Equity Awards 2026"
+        "Silver award · Children and young people's award 2026"
     assert main.find(class_="citation").find("h2").text() == "The judges said"
     focus = main.find("ul", class_="entry__focus")
     assert [li.text().split(":")[0].strip() for li in focus.find_all("li")] == ["Maternity care", "Children and families"]
@@ -476,7 +476,7 @@ def test_an_entry_page_says_what_it_won_where_and_when(builds) -> None:  # type:
         "/riverside/2026/shortlist/children/breakfast-clinics-in-primary-schools/",
         "/riverside/2026/shortlist/children/text-reminders-in-twelve-languages/"]
     plain = page(builds["shortlist"], "2026/shortlist/children/midwives-on-the-bus").find("main")
-    assert text(plain.find(class_="entry-page__award")).startswith("Shortlisted, Children")  # embargoed
+    assert text(plain.find(class_="entry-page__award")).startswith("Shortlisted · Children")  # embargoed
     assert not plain.find_all(class_="citation")
 
 
@@ -530,7 +530,7 @@ def test_the_library_lists_every_published_entry_with_what_the_filters_read(buil
         "data-edition": "2026", "data-category": "children", "data-result": "gold", "data-focus": "children"}
     assert hrefs(first.find("h2")) == ["/riverside/2026/shortlist/children/breakfast-clinics-in-primary-schools/"]
     form = main.find("form")
-    assert "hidden" in form.attrs  # shown by library.js
+    assert "hidden" not in form.attrs  # the stylesheet shows it where scripts run (`scripting: enabled`), from the first paint
     for name in ("q", "focus", "edition", "category", "result"):
         field = form.find(id=f"library-{name}")
         assert field.attrs["name"] == name
@@ -827,3 +827,29 @@ def test_the_examples_pages_have_no_wcag_violations(browser, example_builds, axe
     finally:
         context.close()
         server.stop()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_librarys_filters_are_there_from_the_first_paint_so_nothing_moves(browser, served, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Cumulative layout shift as Chromium measures it, with library.js arriving after the page has painted."""
+    import re
+    import time
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.route(re.compile(r".*\.js$"), lambda route: (time.sleep(0.5), route.continue_()))
+    try:
+        tab.goto(served["results"].url + "library/", wait_until="load")
+        tab.wait_for_timeout(400)
+        shift = tab.evaluate("""() => new Promise(resolve => {
+            let total = 0;
+            new PerformanceObserver(list => {
+                for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value;
+            }).observe({type: 'layout-shift', buffered: true});
+            setTimeout(() => resolve(total), 300);
+        })""")
+        assert shift < 0.05, f"layout shift {shift:.3f}"
+        assert tab.get_by_label("Focus area", exact=True).is_visible()
+        tab.get_by_label("Focus area", exact=True).select_option("maternity")
+        assert len(shown_items(tab)) == 2  # and the script is at work
+    finally:
+        context.close()

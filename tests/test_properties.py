@@ -221,6 +221,7 @@ def test_the_full_site_builds(tmp_path: Path) -> None:
 # Within a stage, weights are given for all criteria or none.
 _WEIGHTS = [("categories/second.yaml", ("stages", 0, "criteria", n, "weight")) for n in (0, 1)]
 NEEDS = {("site.yaml", ("focus_areas",)): [("shortlist/first.yaml", ("entries", 0, "focus_areas"))],
+         ("site.yaml", ("groups",)): [(f"categories/{name}.yaml", ("group",)) for name in ("first", "second", "third")],
          _WEIGHTS[0]: [_WEIGHTS[1]], _WEIGHTS[1]: [_WEIGHTS[0]]}
 
 

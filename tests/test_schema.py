@@ -37,6 +37,9 @@ BEYOND_SCHEMA = {
     "past-edition-without-edition-name": "site.yaml needing `edition` when editions/ exists is a rule across files",
     "edition-named-like-current": "two editions with one name is a rule across files",
     "unknown-timezone": "which time zones exist is the computer's time zone database, not a pattern",
+    "brand-low-contrast": "a colour's contrast with white is arithmetic, not a pattern",
+    "group-missing": "a category needing a group when site.yaml has groups is a rule across files",
+    "unknown-group": "a category naming a group is a rule across files",
 }
 
 

@@ -350,6 +350,6 @@ def test_every_label_has_the_same_placeholders_in_every_language() -> None:
 def test_the_scripts_words_come_from_the_page(scratch) -> None:  # type: ignore[no-untyped-def]
     out = build(scratch, {"site.yaml": SITE + "language: cy\n"})
     form = page(out, "shortlist").find("form", class_="finder")
-    assert form.attrs["data-many"] == "{count} o geisiadau'n cyfateb"
+    assert form.attrs["data-many"] == "{shown} o {total} cais yn cyfateb"
     assert form.attrs["data-none"].startswith("Does dim ceisiadau")
     assert page(out, "").find("h2", id="categories").text() == "Categorïau'r gwobrau"

@@ -17,7 +17,7 @@ from awardsite.content import _order_key, load
 from awardsite.errors import ContentError
 from awardsite.ical import sorted_dates
 from awardsite.markdown import markdown
-from awardsite.render import all_tags
+from awardsite.lists import all_tags
 from awardsite.schema import schema_for
 from awardsite.urls import check_url, is_safe_link
 from conftest import run_cli

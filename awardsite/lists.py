@@ -1,0 +1,67 @@
+"""The lists pages show, made from an edition: categories under their groups, entries best result first, tags,
+each award's winners, judges and contacts, the same award in other years, and the library."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .model import Category, Contact, Content, EditionContent, Entry, Group, Site
+
+
+def all_tags(edition: EditionContent) -> list[str]:
+    """Every entry tag of the edition once, alphabetically, for the shortlist's filter."""
+    found = {tag for shortlist in edition.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
+    return sorted(found, key=lambda tag: (tag.casefold(), tag))  # `NHS` before `nhs` on every run, not by hash
+
+
+def top_entries(site: Site, edition: EditionContent, category: Category) -> list[Entry]:
+    """The category's entries with its best result given (its winners), for its guidance page."""
+    shortlist = edition.shortlists.get(category.slug)
+    best = site.result_names()[0].slug
+    return [entry for entry in shortlist.entries if entry.result == best] if shortlist else []
+
+
+def other_editions(content: Content, edition: EditionContent, category: Category) -> list[tuple[EditionContent,
+                                                                                                  Category]]:
+    """The same award (by slug) in the programme's other editions, newest first."""
+    return [(other, found) for other in content.editions if other is not edition
+            for found in other.categories if found.slug == category.slug]
+
+
+def judges_of(edition: EditionContent, category: Category) -> list[Any]:
+    """The judges on a category's panel."""
+    if edition.panel is None:
+        return []
+    everyone = ([edition.panel.chair] if edition.panel.chair else []) + list(edition.panel.judges)
+    return [judge for judge in everyone if category.slug in judge.categories]
+
+
+def contacts_of(edition: EditionContent, category: Category) -> list[Contact]:
+    """A category's contacts, then the edition's, leaving out an edition contact whose role the category gives."""
+    if category.site_contacts == "no":
+        return list(category.contacts)
+    given = {" ".join(c.role.casefold().split()) for c in category.contacts}
+    return list(category.contacts) + [c for c in edition.info.contacts
+                                      if " ".join(c.role.casefold().split()) not in given]
+
+
+def library(content: Content) -> list[tuple[EditionContent, Category, Entry]]:
+    """Every published entry of every edition, newest edition first, in category order."""
+    return [(edition, category, entry) for edition in content.editions for category in edition.categories
+            for entry in (edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ())]
+
+
+def grouped(edition: EditionContent, categories: Iterable[Category]) -> list[tuple[Group | None, list[Category]]]:
+    """`categories` under their groups, in the groups' order, empty groups left out; (None, all) without groups."""
+    listed = list(categories)
+    if not edition.info.groups:
+        return [(None, listed)]
+    found = [(group, [c for c in listed if c.group == group.slug]) for group in edition.info.groups]
+    return [(group, members) for group, members in found if members]
+
+
+def ranked(site: Site, entries: Iterable[Entry]) -> list[Entry]:
+    """Entries best result first (winners, then highly commended...), each result's in the order written."""
+    rank = {result.slug: i for i, result in enumerate(site.result_names())}
+    return [entry for _, _, entry in sorted((rank.get(entry.result or "", len(rank)), i, entry)
+                                            for i, entry in enumerate(entries))]
