@@ -16,7 +16,7 @@ from webtools import axe_script
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-dev.txt")
 
-WIDTHS = {1280: 900, 375: 800}
+WIDTHS = {1280: 900, 768: 1024, 375: 800, 320: 640}
 ENTRY = "<first entry page>"  # shortlist/<category>/<entry>/, found in the build
 POST = "<first news post>"  # news/<slug>/
 PAGES = ["", "categories/healthcare-inequalities/", "shortlist/", ENTRY, "news/", POST, "accessibility/"]
