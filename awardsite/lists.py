@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .model import Category, Contact, Content, EditionContent, Entry, Group, Site
+from .model import Category, Contact, Content, EditionContent, Entry, Group, Partner, Site
 
 
 def all_tags(edition: EditionContent) -> list[str]:
@@ -65,3 +65,12 @@ def ranked(site: Site, entries: Iterable[Entry]) -> list[Entry]:
     rank = {result.slug: i for i, result in enumerate(site.result_names())}
     return [entry for _, _, entry in sorted((rank.get(entry.result or "", len(rank)), i, entry)
                                             for i, entry in enumerate(entries))]
+
+
+def partners_of(category: Category) -> list[Partner]:
+    """The award's partners: its `partners`, or the older `partner` (a name, or a name and web address)."""
+    if category.partners:
+        return list(category.partners)
+    if isinstance(category.partner, Partner):
+        return [category.partner]
+    return [Partner(name=category.partner)] if category.partner else []

@@ -22,7 +22,8 @@ from . import clock, colours, datafiles, feed, ical, labels, menus, minify, temp
 from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
-from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, ranked, top_entries
+from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, partners_of, ranked, \
+    top_entries
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
 from .sources import BUILTIN
@@ -108,6 +109,7 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "library": lambda: library(content),
         "grouped": lambda categories: grouped(edition, categories),
         "ranked": lambda entries: ranked(site, entries),
+        "partners_of": partners_of,
     }
 
 

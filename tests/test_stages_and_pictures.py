@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from awardsite import pipeline
+from awardsite.lists import partners_of
+from awardsite.model import Category, Partner
 from conftest import png, run_cli, write_site
 from htmltools import parse
 
@@ -175,3 +177,14 @@ def test_a_hidden_character_in_a_pages_text_is_reported_at_its_line(tmp_path: Pa
     assert problems(folder) == ["pages/about.md:7: the text contains the invisible character U+202E (RIGHT-TO-LEFT "
                                 "OVERRIDE), which can hide or reorder what readers see; delete it (it often comes "
                                 "with pasted text)"]
+
+
+def test_an_awards_partners_are_one_list_whichever_way_they_are_written() -> None:
+    def category(**given: object) -> Category:
+        return Category(slug="x", title="X", intro="I.", eligibility="E.", **given)  # type: ignore[arg-type]
+
+    one = Partner(name="One", url="https://one.example.org/")
+    assert [p.name for p in partners_of(category(partner="A name"))] == ["A name"]
+    assert partners_of(category(partner=one)) == [one]
+    assert partners_of(category(partners=(one, Partner(name="Two")))) == [one, Partner(name="Two")]
+    assert partners_of(category()) == []
