@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .model import Category, Contact, Content, EditionContent, Entry, Group, Partner, Site
+from .model import Category, Contact, Content, EditionContent, Entry, FocusArea, Group, Partner, Site
 
 
 def all_tags(edition: EditionContent) -> list[str]:
     """Every entry tag of the edition once, alphabetically, for the shortlist's filter."""
     found = {tag for shortlist in edition.shortlists.values() for entry in shortlist.entries for tag in entry.tags}
     return sorted(found, key=lambda tag: (tag.casefold(), tag))  # `NHS` before `nhs` on every run, not by hash
+
+
+def used_focus_areas(site: Site, edition: EditionContent) -> list[FocusArea]:
+    """The programme's focus areas that some entry of the edition is filed under, in site.yaml's order."""
+    used = {area for shortlist in edition.shortlists.values() for entry in shortlist.entries
+            for area in entry.focus_areas}
+    return [area for area in site.focus_areas if area.slug in used]
 
 
 def top_entries(site: Site, edition: EditionContent, category: Category) -> list[Entry]:

@@ -23,7 +23,7 @@ from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
 from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, partners_of, ranked, \
-    top_entries
+    top_entries, used_focus_areas
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
 from .sources import BUILTIN
@@ -90,7 +90,7 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "site": site, "edition": edition, "editions": content.editions, "categories": edition.categories,
         "shortlists": edition.shortlists, "panel": edition.panel, "url": edition_urls,
         "pages": pages.listed, "paths": pages.paths, "phase": clock.phase(edition.info, zone, now), "now": now,
-        "today": now.date().isoformat(), "tags": all_tags(edition),
+        "today": now.date().isoformat(), "tags": all_tags(edition), "used_focus_areas": used_focus_areas(site, edition),
         "results": site.result_names(), "awarded": awarded(site, edition), "focus_areas": site.focus_areas,
         "csp": CSP, "ids": {name: name for name in RESERVED_IDS},
         "text_pages": content.pages, "news": content.news, "organisers": site.organisers,

@@ -11,7 +11,7 @@ from awardsite.content import load
 from awardsite.errors import ContentError
 from awardsite.model import Brand
 from awardsite.pagelist import summary
-from awardsite.lists import grouped, ranked
+from awardsite.lists import grouped, ranked, used_focus_areas
 from conftest import MINIMAL, write_site
 
 GROUPS = """\
@@ -174,3 +174,13 @@ def test_the_dark_background_the_tint_is_checked_on_is_the_stylesheets_lightest_
     # the lightest of them: a link colour with 4.5:1 on it has at least that on the others
     assert all(colours.contrast(colours.DARK_BACKGROUND, "#ffffff") <= colours.contrast(b, "#ffffff")
                for b in backgrounds.values())
+
+
+def test_the_focus_area_filter_offers_only_the_areas_entries_use_in_site_yaml_order(tmp_path: Path) -> None:
+    site = MINIMAL["site.yaml"] + ("focus_areas:\n  - {slug: maternity, label: Maternity}\n"
+                                   "  - {slug: unused, label: Unused}\n  - {slug: children, label: Children}\n")
+    folder = write_site(tmp_path / "site", {"site.yaml": site, "shortlist/first.yaml": (
+        "entries:\n  - {organisation: O, title: T, synopsis: S., focus_areas: [children, maternity]}\n"
+        "  - {organisation: P, title: U, synopsis: S., focus_areas: [children]}\n")})
+    content = load(folder)
+    assert [a.slug for a in used_focus_areas(content.site, content.current)] == ["maternity", "children"]
