@@ -10,6 +10,7 @@ run in a sandbox (templating.py). Nothing is rendered until the writer asks for 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -42,7 +43,8 @@ def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple
     env = templating.environment(content.sources.templates)
     urls = Urls(base_url)
     env.filters.update(markdown=_markdown_filter(urls, content), inline=inline, long_date=_dated(long_date),
-                       when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text))
+                       when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
+                       email_pieces=email_pieces)
     env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso)
     listed = pages(content)
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
@@ -123,6 +125,11 @@ def fill(text: str, **values: Any) -> str:
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))
     return text
+
+
+def email_pieces(address: str) -> list[str]:
+    """An email address cut where a line may break: after the `@` and before each dot (`a`, `.b@`, `nhs`, `.uk`)."""
+    return re.split(r"(?<=@)|(?=\.)", address)
 
 
 def image(name: str, urls: Urls, sizes: dict[str, tuple[int, int]]) -> tuple[str, int, int] | None:
