@@ -66,11 +66,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     if args.kind == "edition":
+        if args.slug is not None:
+            raise BuildError("`--slug` names a new category, page or post; an edition's name is its folder's")
         return _new_edition(args)
     if args.kind in ("page", "post"):
-        path = scaffold.new_text(Path(args.source), args.kind, args.name, clock.today().isoformat())
+        path = scaffold.new_text(Path(args.source), args.kind, args.name, clock.today().isoformat(), args.slug)
     else:
-        path = scaffold.new_category(Path(args.source), args.name)
+        path = scaffold.new_category(Path(args.source), args.name, args.slug)
     print(f"wrote {path}: fill in each field, then run `python build.py check`")
     return 0
 
@@ -187,6 +189,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["category", "page", "post", "edition"])
     new.add_argument("name", metavar="TITLE_OR_NAME", help="a category, page or post: its title (its file name is "
                                                           "made from it); an edition: its name, like 2026")
+    new.add_argument("--slug", help="the file name (and address) to use instead of one made from the title, "
+                                    "e.g. `--slug nursing-award`")
     imp = command("import", _import, "write shortlist files from a CSV spreadsheet")
     imp.add_argument("csv", help="a CSV with columns category, organisation, title, synopsis, result")
     imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")

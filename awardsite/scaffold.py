@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Optional
 
 from . import kinds
 from .errors import BuildError
 from .kinds import Either, Kind, Shape
-from .model import Category, NewsPost, TextPage
+from .model import PATTERNS, SLUG_PATTERN, Category, NewsPost, TextPage
 from .urls import slugify
 from .yamlwrite import dump
 
@@ -19,14 +20,27 @@ _STARTERS = {
     "criteria": [{"heading": "Ambition", "points": ["Replace this with what judges look for"]}],
     "how_to_enter": "1. Read the criteria on this page.\n2. Write your entry.\n3. Submit it before the deadline.\n",
 }
+_APOSTROPHES = re.compile("['\u2019\u02bc]")  # ' ’ ʼ: part of a word, not a break between words
 _SELF_EXPLAINED = ("text", "markdown")  # kinds whose example would say no more than the comment does
 
 
-def new_slug(title: str) -> str:
-    """The file name for a new category: the whole title as a slug, not shortened."""
-    slug = slugify(title, limit=200)
+def new_slug(title: str, given: str | None = None) -> str:
+    """The file name for a new file: `given` (`--slug`) if any, else the whole title as a slug, not shortened.
+
+    An apostrophe joins its word ("People's" -> `peoples`, not `people-s`), and a title that starts with a
+    number keeps it at the end ("2025 Nursing Award" -> `nursing-award-2025`): a slug starts with a letter.
+    """
+    if given is not None:
+        if not re.fullmatch(SLUG_PATTERN, given):
+            raise BuildError(f"`--slug {given}` cannot be a file name here: use {PATTERNS['slug'][2]}")
+        return given
+    words = _APOSTROPHES.sub("", title)
+    number = re.match(r"\s*([0-9][0-9 ./-]*)", words)
+    if number:
+        words = f"{words[number.end():]} {number.group(1)}"
+    slug = slugify(words, limit=200)
     if not slug:
-        raise BuildError(f"cannot make a file name from `{title}`: use a title with letters in it")
+        raise BuildError(f"cannot make a file name from `{title}`: use a title with letters in it, or give `--slug`")
     return slug
 
 
@@ -58,9 +72,9 @@ def _scalar_kind(shape: Shape) -> Optional[Kind]:
     return shape if isinstance(shape, Kind) else None
 
 
-def new_category(source: Path, title: str) -> Path:
+def new_category(source: Path, title: str, slug: str | None = None) -> Path:
     """Write `categories/<slug>.yaml` for `title`; refuse to overwrite an existing file."""
-    path = source / "categories" / f"{new_slug(title)}.yaml"
+    path = source / "categories" / f"{new_slug(title, slug)}.yaml"
     if path.exists():
         raise BuildError(f"{path} already exists; choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,10 +95,10 @@ def text_file(cls: type, title: str, today: str) -> str:
     return "".join(parts)
 
 
-def new_text(source: Path, kind: str, title: str, today: str) -> Path:
+def new_text(source: Path, kind: str, title: str, today: str, slug: str | None = None) -> Path:
     """Write `pages/<slug>.md` or `news/<slug>.md` for `title`; refuse to overwrite an existing file."""
     folder, cls = ("pages", TextPage) if kind == "page" else ("news", NewsPost)
-    path = source / folder / f"{new_slug(title)}.md"
+    path = source / folder / f"{new_slug(title, slug)}.md"
     if path.exists():
         raise BuildError(f"{path} already exists; choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from awardsite.content import load
 from conftest import run_cli
 
@@ -42,6 +44,32 @@ def test_new_page_and_post_write_front_matter_that_checks_and_builds(scratch, mo
     assert [p.title for p in content.pages] == ["About the Awards"]
     assert content.news[0].date == "2026-11-18" and content.news[0].body.startswith("Write the text here")
     assert run_cli("new", "page", "About the Awards", cwd=folder).returncode == 1  # never overwrites
+
+
+@pytest.mark.parametrize("title,slug", [("Children and Young People's Award", "children-and-young-peoples-award"),
+                                        ("Patient’s Choice", "patients-choice"),
+                                        ("2025 Nursing Award", "nursing-award-2025")])
+def test_a_new_categorys_file_name_keeps_apostrophes_in_words_and_a_leading_year(scratch, title: str,
+                                                                                  slug: str) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    result = run_cli("new", "category", title, cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert (folder / f"categories/{slug}.yaml").exists(), sorted(p.name for p in (folder / "categories").iterdir())
+    assert run_cli("check", cwd=folder).returncode == 0
+
+
+def test_slug_names_a_new_file_and_a_bad_one_is_refused(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    assert run_cli("new", "category", "The Nursing Award", "--slug", "nursing", cwd=folder).returncode == 0
+    assert "title: The Nursing Award" in (folder / "categories/nursing.yaml").read_text()
+    assert run_cli("new", "page", "About us", "--slug", "about", cwd=folder).returncode == 0
+    assert (folder / "pages/about.md").exists()
+    result = run_cli("new", "category", "Another", "--slug", "Nursing Award", cwd=folder)
+    assert result.returncode == 1
+    assert "`--slug Nursing Award` cannot be a file name here: use lower-case letters, digits and hyphens" in \
+        result.stderr
+    assert sorted(p.name for p in (folder / "categories").iterdir()) == ["first.yaml", "nursing.yaml"]
+    assert run_cli("new", "edition", "2027", "--slug", "x", cwd=folder).returncode == 1
 
 
 def test_new_category_refuses_to_overwrite(scratch) -> None:  # type: ignore[no-untyped-def]
