@@ -67,13 +67,6 @@ def grouped(edition: EditionContent, categories: Iterable[Category]) -> list[tup
     return [(group, members) for group, members in found if members]
 
 
-def ranked(site: Site, entries: Iterable[Entry]) -> list[Entry]:
-    """Entries best result first (winners, then highly commended...), each result's in the order written."""
-    rank = {result.slug: i for i, result in enumerate(site.result_names())}
-    return [entry for _, _, entry in sorted((rank.get(entry.result or "", len(rank)), i, entry)
-                                            for i, entry in enumerate(entries))]
-
-
 def partners_of(category: Category) -> list[Partner]:
     """The award's partners: its `partners`, or the older `partner` (a name, or a name and web address)."""
     if category.partners:

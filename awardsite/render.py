@@ -23,7 +23,7 @@ from . import clock, colours, datafiles, feed, ical, labels, menus, minify, temp
 from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
-from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, partners_of, ranked, \
+from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, partners_of, \
     top_entries, used_focus_areas
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
@@ -110,7 +110,6 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "contacts_of": lambda category: contacts_of(edition, category),
         "library": lambda: library(content),
         "grouped": lambda categories: grouped(edition, categories),
-        "ranked": lambda entries: ranked(site, entries),
         "partners_of": partners_of,
     }
 

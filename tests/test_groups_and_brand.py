@@ -11,7 +11,7 @@ from awardsite.content import load
 from awardsite.errors import ContentError
 from awardsite.model import Brand
 from awardsite.pagelist import summary
-from awardsite.lists import grouped, ranked, used_focus_areas
+from awardsite.lists import grouped, used_focus_areas
 from conftest import MINIMAL, write_site
 
 GROUPS = """\
@@ -109,15 +109,6 @@ def test_a_long_summary_is_a_warning_and_a_made_one_is_cut_to_25_words(tmp_path:
     assert summary(second) == "One " + " ".join(f"w{i}" for i in range(24)) + "…"
     assert len(summary(second).split()) == 25
     assert summary(third) == "Short first sentence."
-
-
-def test_entries_are_ranked_best_result_first_each_in_file_order(tmp_path: Path) -> None:
-    folder = write_site(tmp_path / "site", {"shortlist/first.yaml": "entries:\n" + "".join(
-        f"  - {{organisation: O{i}, title: T{i}, synopsis: S.{', result: ' + r if r else ''}}}\n"
-        for i, r in enumerate(["", "highly-commended", "winner", "", "winner"]))})
-    content = load(folder)
-    entries = content.current.shortlists["first"].entries
-    assert [e.title for e in ranked(content.site, entries)] == ["T2", "T4", "T1", "T0", "T3"]
 
 
 @pytest.mark.parametrize("colour,passes", [("#005eb8", True), ("#767676", True), ("#777777", False),
