@@ -113,7 +113,7 @@ def category_window(category: Category, info: Edition, zone: str, now: datetime.
 
 
 def published(content: Content, now: datetime.datetime) -> Content:
-    """`content` as it may be published at `now`: embargoed shortlists, results, citations and news removed.
+    """`content` as it may be published at `now`: without drafts, embargoed shortlists, results, citations, news.
 
     Done once, before rendering, so nothing embargoed reaches any output file. Entries are
     ranked by result only once results are published: before, their order gives nothing away.
@@ -124,11 +124,14 @@ def published(content: Content, now: datetime.datetime) -> Content:
     editions = []
     for edition in content.editions:
         shown = phase(edition.info, content.site.timezone, now)
+        categories = tuple(category for category in edition.categories if category.draft != "yes")
+        ready = {category.slug for category in categories}
         shortlists = {slug: _ranked(s, rank) if shown.results_published else _unannounced(s, default)
-                      for slug, s in edition.shortlists.items()} if shown.shortlist_published else {}
-        editions.append(dataclasses.replace(edition, shortlists=shortlists))
+                      for slug, s in edition.shortlists.items() if slug in ready} if shown.shortlist_published else {}
+        editions.append(dataclasses.replace(edition, categories=categories, shortlists=shortlists))
     news = tuple(post for post in content.news if moment(post.date, content.site.timezone, "") <= now)
-    return dataclasses.replace(content, editions=tuple(editions), news=news)
+    pages = tuple(page for page in content.pages if page.draft != "yes")
+    return dataclasses.replace(content, editions=tuple(editions), news=news, pages=pages)
 
 
 def _ranked(shortlist: Shortlist, rank: dict[str, int]) -> Shortlist:

@@ -17,6 +17,7 @@ from . import editions as new_edition  # not `editions`: load() has a variable o
 from .errors import Problems
 from .kinds import KINDS, Bad
 from .markdown import image_lines, image_problems
+from .scaffold import PLACEHOLDERS
 from .model import Category, Content, Edition, EditionContent, NewsPost, Panel, Shortlist, Site, TextPage
 from .sources import EditionSources, Sources, scan
 from .urls import entry_slug
@@ -98,6 +99,9 @@ def _load_text(path: Path, cls: type, problems: Problems, root: Path, sizes: dic
                 problems.add(name, first_line + offset - 1, f"the picture `media/{picture}` is not there"
                                                             f"{did_you_mean(picture, sizes)}")
     page = build(cls, tree, name, problems, slug=path.stem, body=body)
+    if page is not None and getattr(page, "draft", None) != "yes" and body.strip() == PLACEHOLDERS["body"]:
+        later = " (or add `draft: yes` while you work on it)" if cls is TextPage else ""
+        problems.add(name, first_line, f"the text is still the line `new` wrote: write your own{later}")
     return page if len(problems.errors()) == before else None
 
 

@@ -274,6 +274,8 @@ class TextPage:
                                            "link.", ())
     key_dates: tuple[KeyDate, ...] = spec("A timetable shown on the page and in the calendar file.", ())
     language: Optional[Language] = spec("The page's language, if not site.yaml's, e.g. `cy`.", None)
+    draft: Optional[YesNo] = spec("`yes` while the page is being prepared: `check` lists it, and it is not "
+                                  "published.", None)
     where: Where = located()
 
 
@@ -396,6 +398,8 @@ class Category:
                                           ())
     language: Optional[Language] = spec("The language the page is written in, if not site.yaml's, e.g. `cy` "
                                         "for Welsh: its labels and dates follow.", None)
+    draft: Optional[YesNo] = spec("`yes` while the award is being prepared: `check` lists it, and neither it "
+                                  "nor its shortlist is published.", None)
     where: Where = located()
 
 

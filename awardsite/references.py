@@ -16,16 +16,20 @@ from .kinds import KINDS, Either, Key, ListOf, keys
 from .markdown import image_names
 from .model import RESERVED_IDS, Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
 from .urls import BUILTIN_PAGES, ROOT_FOLDERS, slugify
+from .scaffold import PLACEHOLDERS
 from .validate import did_you_mean
+
+_PLACEHOLDERS = frozenset(PLACEHOLDERS.values())
 
 
 def check(site: Site, editions: list[EditionContent], pages: list[TextPage], news: list[NewsPost],
           sizes: dict[str, tuple[int, int]], problems: Problems) -> None:
     """Record every reference that does not resolve, in any file."""
     _page_addresses(pages, [e.name for e in editions], problems)
-    _links(site, {p.slug for p in pages}, problems)
+    _links(site, {p.slug for p in pages if p.draft != "yes"}, {p.slug for p in pages if p.draft == "yes"}, problems)
     for edition in editions:
         _groups(edition, problems)
+    _drafts([*pages, *(c for e in editions for c in e.categories)], problems)
     roots: list[Any] = [site, *pages, *news]
     for edition in editions:
         roots += [edition.info, *edition.categories, *edition.shortlists.values()]
@@ -48,6 +52,24 @@ def check(site: Site, editions: list[EditionContent], pages: list[TextPage], new
         problems.warn(site.where.file, site.where.line, "site.yaml has no `accessibility`: the accessibility "
                                                         "statement at /accessibility/ says it is being prepared; "
                                                         "give its facts (see docs/format.md)")
+
+
+def _drafts(holders: list[Category | TextPage], problems: Problems) -> None:
+    """A draft is listed; any other file still holding text `new` wrote for the editor to replace is refused."""
+    for holder in holders:
+        if holder.draft == "yes":
+            problems.warn(holder.where.file, holder.where.of("draft"), "a draft (`draft: yes`): not published until "
+                                                                       "you remove that line")
+            continue
+        for obj in _objects(holder):
+            cls: type = type(obj)
+            for key in keys(cls):
+                value = getattr(obj, key.name)
+                values = value if isinstance(value, tuple) else (value,)
+                if any(isinstance(v, str) and v.strip() in _PLACEHOLDERS for v in values):
+                    problems.add(obj.where.file, obj.where.of(key.name), f"`{key.name}` still holds the text `new` "
+                                                                         "wrote: write your own (or add `draft: yes` "
+                                                                         "while you work on it)")
 
 
 def _groups(edition: EditionContent, problems: Problems) -> None:
@@ -173,10 +195,13 @@ def _page_addresses(pages: list[TextPage], editions: list[str], problems: Proble
                                              f"the file, e.g. `{page.slug}-page.md`")
 
 
-def _links(site: Site, slugs: set[str], problems: Problems) -> None:
+def _links(site: Site, slugs: set[str], drafts: set[str], problems: Problems) -> None:
     known = sorted(set(BUILTIN_PAGES) | slugs)
     for link in (*site.nav, *site.footer):
-        if link.page is not None and link.page not in known:
+        if link.page in drafts:
+            problems.add(link.where.file, link.where.of("page"), f"`pages/{link.page}.md` is a draft, so it is not "
+                                                                 "published: take the link out until it is ready")
+        elif link.page is not None and link.page not in known:
             problems.add(link.where.file, link.where.of("page"), f"no page `{link.page}`{did_you_mean(link.page, known)}"
                                                                  "; a link's `page` is a page of the site, or the "
                                                                  "file name of a page in `pages/` without `.md`")

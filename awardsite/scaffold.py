@@ -13,11 +13,18 @@ from .model import PATTERNS, SLUG_PATTERN, Category, NewsPost, TextPage
 from .urls import slugify
 from .yamlwrite import dump
 
+# Text a new file holds for the editor to replace: `check` refuses a file still holding any (a draft excepted).
+PLACEHOLDERS = {
+    "intro": "Replace this with what the award recognises and why it matters.",
+    "eligibility": "Replace this with who may enter.",
+    "point": "Replace this with what judges look for.",
+    "body": "Write the text here, in markdown. Headings start with `#`, a list with `- `.",
+}
 # Starting values for a new file; the comments above each key come from the model.
 _STARTERS = {
-    "intro": "Replace this with what the award recognises and why it matters.\n",
-    "eligibility": "Replace this with who may enter.\n",
-    "criteria": [{"heading": "Ambition", "points": ["Replace this with what judges look for"]}],
+    "intro": PLACEHOLDERS["intro"] + "\n",
+    "eligibility": PLACEHOLDERS["eligibility"] + "\n",
+    "criteria": [{"heading": "Ambition", "points": [PLACEHOLDERS["point"]]}],
     "how_to_enter": "1. Read the criteria on this page.\n2. Write your entry.\n3. Submit it before the deadline.\n",
 }
 _APOSTROPHES = re.compile("['\u2019\u02bc]")  # ' ’ ʼ: part of a word, not a break between words
@@ -91,7 +98,7 @@ def text_file(cls: type, title: str, today: str) -> str:
         value = {"title": title, "date": today}.get(key.name)
         parts.append(f"# {key.doc}\n")
         parts.append(dump({key.name: value}) if value else f"# {key.name}:\n")
-    parts.append("---\nWrite the text here, in markdown. Headings start with `#`, a list with `- `.\n")
+    parts.append(f"---\n{PLACEHOLDERS['body']}\n")
     return "".join(parts)
 
 

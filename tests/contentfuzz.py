@@ -249,6 +249,7 @@ _EXTRA: dict[str, dict[str, Any]] = {
         "criteria": [{"heading": "Reach"}],
         "partner": {"name": "Third Partner", "logo": {"file": PHOTO, "decorative": "yes"}},
         "group": "more",
+        "draft": "no",
     },
     "shortlist/first.yaml": {
         "entries": [{"organisation": "First Trust", "title": "First project", "synopsis": "What the first project did.",

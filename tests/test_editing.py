@@ -15,19 +15,34 @@ EXCEL_CSV = (
 )
 
 
-def test_new_category_writes_every_field_with_a_comment_and_builds(scratch) -> None:  # type: ignore[no-untyped-def]
+def test_new_category_writes_every_field_with_a_comment_and_its_placeholders_must_be_replaced(scratch) -> None:  # type: ignore[no-untyped-def]
     folder = scratch()
     result = run_cli("new", "category", "Digital Innovation: Award of the Year", cwd=folder)
     assert result.returncode == 0, result.stderr
     path = folder / "categories/digital-innovation-award-of-the-year.yaml"
     text = path.read_text()
     for key in ("title", "intro", "eligibility", "criteria", "order", "summary", "partner", "how_to_enter",
-                "entry_url", "contacts"):
+                "entry_url", "contacts", "draft"):
         assert f"\n{key}:" in text
     assert text.count("\n# ") >= 10
+    # Unfilled, it is refused where each placeholder stands, so it cannot be published by mistake.
+    result = run_cli("check", cwd=folder)
+    assert result.returncode == 1
+    assert [line.split(": ", 1)[0] for line in result.stderr.splitlines()[:-1]] == [
+        f"categories/{path.name}:{n}" for n in (7, 11, 17)]
+    assert "`intro` still holds the text `new` wrote: write your own (or add `draft: yes`" in result.stderr
+    # A draft is listed, not refused, and not published.
+    path.write_text(text.replace("\ndraft:\n", "\ndraft: yes\n"))
+    result = run_cli("check", cwd=folder)
+    assert result.returncode == 0
+    assert f"categories/{path.name}:{text.splitlines().index('draft:') + 1}: warning: a draft" in result.stderr
+    # Filled in and no longer a draft, it builds.
+    filled = text.replace("Replace this with what the award recognises and why it matters.", "Digital work.")
+    filled = filled.replace("Replace this with who may enter.", "NHS teams.")
+    path.write_text(filled.replace("Replace this with what judges look for.", "Results for patients."))
     assert run_cli("check", cwd=folder).returncode == 0
     category = next(c for c in load(folder).categories if c.slug == path.stem)
-    assert category.title == "Digital Innovation: Award of the Year"
+    assert category.title == "Digital Innovation: Award of the Year" and category.draft is None
 
 
 def test_new_page_and_post_write_front_matter_that_checks_and_builds(scratch, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -39,10 +54,16 @@ def test_new_page_and_post_write_front_matter_that_checks_and_builds(scratch, mo
     assert page.startswith("---\n") and "\ntitle: About the Awards\n" in page and "\n# questions:\n" in page
     assert "\ndate: \"2026-11-18\"\n" in (folder / "news/entries-open.md").read_text()
     result = run_cli("check", cwd=folder)
+    assert result.returncode == 1 and result.stderr.startswith(  # the line `new` wrote is not the text
+        "news/entries-open.md:13: the text is still the line `new` wrote: write your own\n")
+    assert "pages/about-the-awards.md:" in result.stderr and "(or add `draft: yes`" in result.stderr
+    for path in (folder / "pages/about-the-awards.md", folder / "news/entries-open.md"):
+        path.write_text(path.read_text().replace("Write the text here, in markdown.", "Our own words."))
+    result = run_cli("check", cwd=folder)
     assert result.returncode == 0 and "1 pages, 1 news posts" in result.stdout, result.stderr
     content = load(folder)
     assert [p.title for p in content.pages] == ["About the Awards"]
-    assert content.news[0].date == "2026-11-18" and content.news[0].body.startswith("Write the text here")
+    assert content.news[0].date == "2026-11-18" and content.news[0].body.startswith("Our own words.")
     assert run_cli("new", "page", "About the Awards", cwd=folder).returncode == 1  # never overwrites
 
 
@@ -55,7 +76,7 @@ def test_a_new_categorys_file_name_keeps_apostrophes_in_words_and_a_leading_year
     result = run_cli("new", "category", title, cwd=folder)
     assert result.returncode == 0, result.stderr
     assert (folder / f"categories/{slug}.yaml").exists(), sorted(p.name for p in (folder / "categories").iterdir())
-    assert run_cli("check", cwd=folder).returncode == 0
+    assert f"categories/{slug}.yaml:7: `intro` still holds the text" in run_cli("check", cwd=folder).stderr
 
 
 def test_slug_names_a_new_file_and_a_bad_one_is_refused(scratch) -> None:  # type: ignore[no-untyped-def]

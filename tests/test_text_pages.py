@@ -353,3 +353,37 @@ def test_the_scripts_words_come_from_the_page(scratch) -> None:  # type: ignore[
     assert form.attrs["data-many"] == "{shown} o {total} cais yn cyfateb"
     assert form.attrs["data-none"].startswith("Does dim ceisiadau")
     assert page(out, "").find("h2", id="categories").text() == "Categorïau'r gwobrau"
+
+
+def test_a_draft_category_and_page_are_listed_by_check_and_published_nowhere(scratch) -> None:  # type: ignore[no-untyped-def]
+    from conftest import MINIMAL
+    files = {
+        "categories/secret-award.yaml": MINIMAL["categories/first.yaml"].replace("First award", "Hidden Draft Award")
+        + "draft: yes\n",
+        "shortlist/secret-award.yaml": MINIMAL["shortlist/first.yaml"].replace("First project", "Unseen Draft Project"),
+        "pages/plans.md": "---\ntitle: Half Written Plans\ndraft: yes\n---\nNot ready.\n",
+        "site.yaml": SITE + 'shortlist_announced: "2020-01-01"\n',
+    }
+    folder = scratch(files)
+    result = run_cli("check", cwd=folder)
+    assert result.returncode == 0
+    assert [line for line in result.stderr.splitlines() if "draft" in line] == [
+        "categories/secret-award.yaml:7: warning: a draft (`draft: yes`): not published until you remove that line",
+        "pages/plans.md:3: warning: a draft (`draft: yes`): not published until you remove that line"]
+    out = folder / "_site"
+    pipeline.build(folder, out, at=AT)
+    assert (out / "shortlist/index.html").exists()  # the other category's shortlist is out
+    for path in (p for p in out.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        assert b"secret-award" not in data and b"Hidden Draft" not in data and b"Unseen Draft" not in data, path
+        assert b"Half Written" not in data and b"plans/" not in data, path
+    assert not (out / "plans").exists() and not (out / "categories/secret-award").exists()
+
+
+def test_a_menu_link_to_a_draft_page_is_refused(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch({"pages/plans.md": "---\ntitle: Plans\ndraft: yes\n---\nNot ready.\n",
+                      "site.yaml": SITE + "nav:\n  - {label: Plans, page: plans}\n"})
+    result = run_cli("check", cwd=folder)
+    assert result.returncode == 1
+    assert "site.yaml:5: `pages/plans.md` is a draft, so it is not published: take the link out until it is ready" \
+        in result.stderr
