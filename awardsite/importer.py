@@ -132,7 +132,10 @@ def _cell(value: object) -> str:
 
 def _read_rows(text: str, name: str, problems: Problems) -> list[tuple[int, int, dict[str, str]]]:
     """(line, row number, row) for every data row; CRLF and quoted newlines are fine."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header_line = text.split("\n", 1)[0]
+    # Excel saves "CSV" with semicolons where the comma is the decimal mark (much of Europe).
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in reader.fieldnames or []]
     reader.fieldnames = header
     missing = [c for c in REQUIRED if c not in header]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,23 @@ def dump(data: dict[str, Any], header: str = "") -> str:
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step, so an interruption never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, mode)  # mkstemp's 0600 would hide the file from the rest of a team's machine
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
         os.replace(temp, path)
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` has, or a new file's under the user's umask (usually 0644)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -117,6 +117,38 @@ def test_import_reads_an_excel_csv_and_round_trips(scratch) -> None:  # type: ig
     assert "changed 0 shortlist files" in again.stdout  # importing twice changes nothing
 
 
+def test_import_reads_a_semicolon_separated_csv_as_excel_saves_it_in_much_of_europe(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    semicolons = ("category;organisation;title;synopsis;result\r\n"
+                  'first;First Trust;"Closing the gap; care";"Costs fell by 2,5 %.";winner\r\n'
+                  "first;Second Trust;Second;Plain synopsis.;\r\n")
+    (folder / "shortlist.csv").write_bytes(semicolons.encode("utf-8"))
+    result = run_cli("import", "shortlist.csv", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    entries = load(folder).shortlists["first"].entries
+    assert [(e.organisation, e.title, e.synopsis.strip(), e.result) for e in entries] == [
+        ("First Trust", "Closing the gap; care", "Costs fell by 2,5 %.", "winner"),
+        ("Second Trust", "Second", "Plain synopsis.", "shortlisted")]
+
+
+def test_import_keeps_a_shortlist_files_permissions_and_gives_new_files_the_usual_ones(scratch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+    folder = scratch({"categories/second.yaml": "title: Second award\nintro: I.\neligibility: E.\ncriteria:\n"
+                                                "  - heading: H\n"})
+    (folder / "shortlist/first.yaml").chmod(0o664)
+    (folder / "shortlist.csv").write_text("category,organisation,title,synopsis\nfirst,A Trust,Changed,S.\n"
+                                          "second,B Trust,New file,S.\n")
+    umask = os.umask(0o022)
+    try:
+        assert run_cli("import", "shortlist.csv", cwd=folder).returncode == 0
+    finally:
+        os.umask(umask)
+    assert load(folder).shortlists["first"].entries[0].title == "Changed"
+    assert stat.S_IMODE((folder / "shortlist/first.yaml").stat().st_mode) == 0o664
+    assert stat.S_IMODE((folder / "shortlist/second.yaml").stat().st_mode) == 0o644  # not mkstemp's 0600
+
+
 def test_import_dry_run_shows_the_change_and_writes_nothing(scratch) -> None:  # type: ignore[no-untyped-def]
     folder = scratch()
     (folder / "shortlist.csv").write_bytes(EXCEL_CSV.encode("utf-8"))
