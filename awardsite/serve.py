@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import os
+import socket
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import quote, unquote
@@ -205,6 +206,7 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
     # before the reload is sent, so no grace period is needed.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
+    _port_is_free(host, port)  # before building: a busy port is the first thing to know
     preview = Preview(source, out, base_url, at)
 
     def rebuild() -> None:
@@ -217,3 +219,19 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
         server.watch(str(source / name), rebuild)
     log(f"serving {out} at http://{host}:{port}{preview.prefix} (Ctrl+C stops)")
     server.serve(host=host, port=port, debug=False, restart_delay=0)
+
+
+def _port_is_free(host: str, port: int) -> None:
+    """Raise BuildError naming a free port to use instead, if another program listens on `port`."""
+    def free(number: int) -> bool:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            try:
+                probe.bind((host, number))
+            except OSError:
+                return False
+            return True
+    if free(port):
+        return
+    spare = next((n for n in range(port + 1, min(port + 100, 65536)) if free(n)), None)
+    hint = f"; try `--port {spare}`" if spare else "; choose another with `--port`"
+    raise BuildError(f"port {port} on {host} is in use (another preview, perhaps){hint}")

@@ -144,3 +144,18 @@ def test_warnings_of_a_rebuild_are_kept_for_the_terminal(scratch) -> None:  # ty
     assert preview.warnings == ["shortlist/first.yaml~:1: warning: `shortlist/first.yaml~` looks like a backup or "
                                 "system file and is not read; delete it"]
     assert call(make_app(preview), "/scratch/shortlist/")[0].startswith("200")
+
+
+def test_a_busy_port_is_reported_before_building_with_a_free_one_to_try(scratch) -> None:  # type: ignore[no-untyped-def]
+    from conftest import run_cli
+    folder = scratch()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), "--host", "127.0.0.1", cwd=folder)
+    assert result.returncode == 1
+    match = re.fullmatch(rf"error: port {port} on 127\.0\.0\.1 is in use \(another preview, perhaps\); try `--port (\d+)`\n",
+                         result.stderr)
+    assert match and int(match.group(1)) > port, result.stderr
+    assert "serving" not in result.stdout and not (folder / "_site").exists()  # nothing started, nothing built
