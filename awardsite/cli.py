@@ -142,6 +142,8 @@ def _report(problems: typing.Sequence[Problem], args: argparse.Namespace) -> Non
     else:
         for problem in problems:
             print(problem.format(prefix), file=sys.stderr)
+            if problem.detail and getattr(args, "verbose", False):
+                print(f"    {problem.detail}", file=sys.stderr)
 
 
 def _summary(problems: typing.Sequence[Problem]) -> None:
@@ -163,6 +165,8 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, handler, help: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
         sub = commands.add_parser(name, help=help, description=help)
         sub.add_argument("--source", default=".", help="the content folder (default: the current folder)")
+        sub.add_argument("--verbose", action="store_true", help="say more about each problem: for a YAML mistake, "
+                                                                 "the parser's own words")
         sub.set_defaults(handler=handler)
         return sub
 

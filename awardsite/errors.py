@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -13,6 +13,7 @@ class Problem:
     line: int  # 1-based line of the offending key or item; 1 when it is the whole file
     message: str  # what is wrong and, where possible, how to fix it
     warning: bool = False  # reported, but the build goes on: a stray backup file, say
+    detail: str = field(default="", compare=False)  # more for `--verbose`: the YAML parser's own words
 
     def format(self, prefix: str = "") -> str:
         """Render as `file:line: message`, the form editors and editors' tools understand."""
@@ -36,9 +37,9 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def add(self, file: str, line: int, message: str) -> None:
+    def add(self, file: str, line: int, message: str, detail: str = "") -> None:
         """Record an error: the build stops once the stage is done."""
-        self.items.append(Problem(file, line, message))
+        self.items.append(Problem(file, line, message, detail=detail))
 
     def warn(self, file: str, line: int, message: str) -> None:
         """Record a warning: reported, but the build goes on."""

@@ -18,6 +18,7 @@ from typing import Union
 import yaml
 
 from .errors import Problems
+from .yamlerrors import explain
 
 MAX_BYTES = 5 * 1024 * 1024  # far above any real content file; refuses accidents early
 _STD = "tag:yaml.org,2002:"
@@ -104,7 +105,8 @@ def parse(text: str, name: str, problems: Problems) -> Mapping | None:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        problems.add(name, *_yaml_problem(exc))
+        line, message, parser = explain(exc, text)
+        problems.add(name, line, message, detail=f"the YAML parser said: {parser}")
         return None
     except yaml.YAMLError as exc:
         problems.add(name, 1, f"invalid YAML: {exc}")
@@ -149,25 +151,6 @@ def _has_yaml_only_line_breaks(text: str, name: str, problems: Problems) -> bool
                              "(it often comes with pasted text)")
     return True
 
-
-def _line(mark: yaml.Mark | None) -> int:
-    return mark.line + 1 if mark else 1
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """The line an editor should look at, and PyYAML's message with a plain hint."""
-    line = _line(exc.problem_mark or exc.context_mark)
-    context = exc.context
-    if exc.context_mark and "<stream end>" in (exc.problem or ""):
-        line = _line(exc.context_mark)  # an unclosed bracket or quote: point at where it opened
-    elif context and exc.context_mark and _line(exc.context_mark) != line:
-        context += f" (from line {_line(exc.context_mark)})"
-    message = "; ".join(p for p in (context, exc.problem) if p) or "could not be parsed"
-    if "expected <block end>" in message or "mapping values are not allowed" in message:
-        message += " (check this line's indentation, and quote text that contains `: `)"
-    elif "<stream end>" in message:
-        message += " (a bracket or quote opened here is never closed)"
-    return line, f"invalid YAML: {message}"
 
 
 class _Loader(yaml.SafeLoader):
