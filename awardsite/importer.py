@@ -57,7 +57,7 @@ class _Row:
 def plan(csv_path: Path, source: Path) -> list[Change]:
     """Read and check the CSV against the content; return the file changes, or raise ContentError."""
     content = load(source)
-    name = csv_path.name
+    name = _shown(csv_path, source)
     problems = Problems()
     text = _read_text(csv_path, name, problems)
     rows = (_json_rows if csv_path.suffix.lower() == ".json" else _read_rows)(text, name, problems) if text else []
@@ -81,6 +81,14 @@ def plan(csv_path: Path, source: Path) -> list[Change]:
         if new != old:
             changes.append(Change(path, old, new))
     return changes
+
+
+def _shown(csv_path: Path, source: Path) -> str:
+    """How problems name the spreadsheet: from the content folder if it is inside it, else by its full path."""
+    try:
+        return csv_path.resolve().relative_to(source.resolve()).as_posix()
+    except ValueError:  # outside the content folder: a relative name would point into it
+        return str(csv_path.resolve())
 
 
 def apply(changes: list[Change]) -> None:

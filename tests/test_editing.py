@@ -195,3 +195,17 @@ def test_check_prints_github_annotations(scratch) -> None:  # type: ignore[no-un
         "::error file=content/shortlist/first.yaml,line=5,title=Content error::`result` must be one of "
         "`winner`, `highly-commended`, `shortlisted`, not `50%25, maybe`",
     ]
+
+
+def test_import_problems_name_the_spreadsheet_where_it_is(scratch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    bad = "category,organisation,title,synopsis\nnowhere,A Trust,T,S.\n"
+    (folder / "sheets").mkdir()
+    (folder / "sheets/judges.csv").write_text(bad)
+    inside = run_cli("import", "sheets/judges.csv", cwd=folder)
+    assert inside.returncode == 1 and inside.stderr.startswith("sheets/judges.csv:2: "), inside.stderr
+    outside = tmp_path / "downloads" / "judges.csv"
+    outside.parent.mkdir()
+    outside.write_text(bad)
+    result = run_cli("import", str(outside), cwd=folder)
+    assert result.returncode == 1 and result.stderr.startswith(f"{outside}:2: "), result.stderr  # not inside the folder
