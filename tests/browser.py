@@ -71,8 +71,10 @@ class _PrefixHandler(SimpleHTTPRequestHandler):
 class SiteServer:
     """Serve `folder` at http://127.0.0.1:<port><prefix> until `stop()`."""
 
+    handler: type[_PrefixHandler] = _PrefixHandler  # a subclass may serve files differently (gzipped, say)
+
     def __init__(self, folder: Path, prefix: str) -> None:
-        handler = type("Handler", (_PrefixHandler,), {"prefix": prefix})
+        handler = type("Handler", (self.handler,), {"prefix": prefix})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -16,15 +16,12 @@ the suite.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -74,12 +71,7 @@ class _GzipHandler(_PrefixHandler):
 class GzipSiteServer(SiteServer):
     """browser.SiteServer, serving text gzipped."""
 
-    def __init__(self, folder: Path, prefix: str) -> None:
-        handler = type("Handler", (_GzipHandler,), {"prefix": prefix})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
+    handler = _GzipHandler
 
 
 def serve_sites(base: Path) -> tuple[Served, list[SiteServer]]:
