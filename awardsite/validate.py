@@ -7,6 +7,7 @@ every scalar to its kind's check, which gives the value or what is wrong with it
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from . import kinds
@@ -40,14 +41,12 @@ class _Checker:
             return self.fail(node.line, f"expected a mapping with `{_first_key(cls)}:`, found {kind_name(node)}")
         values = dict(derived or {})
         before = len(self.problems.items)
-        for name, (line, _) in node.entries.items():
-            if name not in keys:
-                self.fail(line, f"unknown key `{name}`{did_you_mean(name, keys)}")
+        misspelt = self.unknown_keys(node, keys)
         for name, key in keys.items():
             if name in node.entries:
                 line, child = node.entries[name]
                 values[name] = self.value(key.shape, child, name, line, key.min_items)
-            elif key.required:
+            elif key.required and name not in misspelt:
                 self.fail(node.line, f"missing required key `{name}`")
         one_of = getattr(cls, "ONE_OF", ())
         if one_of and not any(name in node.entries for name in one_of):
@@ -56,6 +55,22 @@ class _Checker:
         if "where" in getattr(cls, "__dataclass_fields__", {}):
             values["where"] = Where(self.file, node.line, tuple((key, line) for key, (line, _) in node.entries.items()))
         return cls(**values) if len(self.problems.items) == before else _INVALID
+
+    def unknown_keys(self, node: Mapping, keys: dict[str, kinds.Key]) -> set[str]:
+        """Record each unknown key; return the required keys they are misspellings of."""
+        missing = [name for name, key in keys.items() if key.required and name not in node.entries]
+        misspelt = set()
+        for name, (line, _) in node.entries.items():
+            if name in keys:
+                continue
+            # A misspelt required key is one mistake, not two: no "missing `title`" beside "unknown `titel`".
+            meant = difflib.get_close_matches(name, missing, n=1, cutoff=0.6)
+            if meant and meant[0] not in misspelt:
+                misspelt.add(meant[0])
+                self.fail(line, f"unknown key `{name}`; did you mean `{meant[0]}`? (it is required)")
+            else:
+                self.fail(line, f"unknown key `{name}`{did_you_mean(name, keys)}")
+        return misspelt
 
     def value(self, shape: Shape, node: Node, name: str, line: int, min_items: int = 0) -> Any:
         if isinstance(shape, Either):
