@@ -14,6 +14,7 @@ import yaml
 
 _NO_SPACE = re.compile(r"^(\s*(?:- )?[A-Za-z_][\w-]*):(\S.*)$")  # `title:Hello`
 _COLON_IN_VALUE = re.compile(r"^\s*(?:- )?[^\s:#'\"][^:#]*:\s+[^'\"\s].*?: ")  # `title: Closing the gap: care`
+_SCANNING = re.compile(r"while scanning an? (anchor|alias|tag)")  # `& co`: an anchor with no name
 _SPECIAL = re.compile(r"found character '(\\t|.)' that cannot start any token")  # a tab is shown as `\t`
 
 
@@ -34,9 +35,11 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     if special and special.group(1) == "\\t":
         return at, "a tab character: YAML indents with spaces only, so replace the tab with spaces", raw
     if special:
-        char = special.group(1)
-        named = "a backtick" if char == "`" else f"`{char}`"
-        return at, f"a value cannot start with {named} unless it is in quotes, e.g. title: \"{char}…\"", raw
+        return at, starts_with(special.group(1), lines, _at(exc.problem_mark)), raw
+    scanning = _SCANNING.search(context)
+    if scanning:
+        char = {"anchor": "&", "alias": "*", "tag": "!"}[scanning.group(1)]
+        return at, starts_with(char, lines, _at(exc.context_mark)), raw
     if "while scanning a block scalar" in context:
         return at, "`|` and `>` start text on the lines below; to begin a value with one, put it in quotes", raw
     if "mapping values are not allowed here" in problem or "could not find expected ':'" in problem:
@@ -47,6 +50,17 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
         return at, ("this line is indented differently from the lines around it: a list item (`- `) lines up "
                     "with the other items of its list, and a key with the keys beside it"), raw
     return at, f"invalid YAML: {raw}", raw
+
+
+def starts_with(char: str, lines: list[str], at: tuple[int, int], meaning: str = "") -> str:
+    """The message for a value starting, at (0-based line, column), with a character YAML keeps for itself."""
+    named = "a backtick" if char == "`" else f"`{char}`"
+    because = f" (YAML reads {meaning})" if meaning else ""
+    text = lines[at[0]] if at[0] < len(lines) else ""
+    before, value = text[:at[1]], text[at[1]:].rstrip()
+    quote = '"' if '"' not in value else "'" if "'" not in value else ""
+    fix = f": write `{before}{quote}{value}{quote}`" if quote and value else ""
+    return f"a value cannot start with {named} unless it is in quotes{because}{fix}"
 
 
 def _colon_mistake(lines: list[str], line: int) -> tuple[int, str] | None:
@@ -62,6 +76,10 @@ def _colon_mistake(lines: list[str], line: int) -> tuple[int, str] | None:
         if missing:
             return number, f"put a space after the colon: `{missing.group(1).strip()}: {missing.group(2)}`"
     return None
+
+
+def _at(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line, mark.column) if mark else (0, 0)
 
 
 def _line(mark: yaml.Mark | None) -> int:

@@ -1,10 +1,10 @@
 """Read one YAML file into a small tree of text values that remember their lines.
 
 PyYAML follows YAML 1.1, where `NO` is false, `012` is 10 and `12:30` is 750. We
-only *compose* the document (parse it into nodes) and never let PyYAML construct
-Python values, so every scalar stays exactly the text the editor wrote; the model
-converts text to numbers only where it asks for one. Tags that would construct
-objects, aliases and duplicate keys are refused here, with the line they are on.
+only read the parser's *events* (libyaml's, in C, where available) and build our own
+nodes, never letting PyYAML construct Python values, so every scalar stays exactly the
+text the editor wrote; the model converts text to numbers only where it asks for one.
+Tags, anchors, aliases and duplicate keys are refused here, with the line they are on.
 """
 
 from __future__ import annotations
@@ -18,12 +18,9 @@ from typing import Union
 import yaml
 
 from .errors import Problems
-from .yamlerrors import explain
+from .yamlerrors import explain, starts_with
 
 MAX_BYTES = 5 * 1024 * 1024  # far above any real content file; refuses accidents early
-_STD = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
-_NULL = _STD + "null"
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML 1.1, not to editors
 _EDITOR_BREAKS = re.compile("\r\n|\r|\n")
 
@@ -103,13 +100,17 @@ def _read_text(path: Path, name: str, problems: Problems) -> str | None:
 def parse(text: str, name: str, problems: Problems) -> Mapping | None:
     """Parse YAML text (reported as file `name`) into a Mapping, or add problems and return None."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _Builder(text, name, problems).document()
     except yaml.MarkedYAMLError as exc:
+        exc = _python_error(text) or exc  # libyaml's words are terser; explain() knows PyYAML's
         line, message, parser = explain(exc, text)
         problems.add(name, line, message, detail=f"the YAML parser said: {parser}")
         return None
     except yaml.YAMLError as exc:
         problems.add(name, 1, f"invalid YAML: {exc}")
+        return None
+    except _Refused as refused:
+        problems.add(name, refused.line, refused.message)
         return None
     except RecursionError:
         problems.add(name, 1, "invalid YAML: nested too deeply")
@@ -117,14 +118,10 @@ def parse(text: str, name: str, problems: Problems) -> Mapping | None:
     if root is None:
         problems.add(name, 1, "file is empty; expected keys such as `title:`")
         return None
-    converter = _Converter(name, problems)
-    tree = converter.convert(root)
-    if converter.refused_tag:
-        return None  # the document's shape is unknown where the tag was: stop at that problem
-    if not isinstance(tree, Mapping):
-        problems.add(name, tree.line, f"expected a mapping of keys to values, found {kind_name(tree)}")
+    if not isinstance(root, Mapping):
+        problems.add(name, root.line, f"expected a mapping of keys to values, found {kind_name(root)}")
         return None
-    return tree
+    return root
 
 
 def _decode(data: bytes, name: str, problems: Problems) -> str | None:
@@ -153,53 +150,107 @@ def _has_yaml_only_line_breaks(text: str, name: str, problems: Problems) -> bool
 
 
 
-class _Loader(yaml.SafeLoader):
-    """Composes like SafeLoader but stops at the first alias, where it stands."""
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            # Refusing aliases keeps every document linear in size: no "billion laughs".
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (`*name`) are not supported; write the value out in full", event.start_mark
-            )
-        return super().compose_node(parent, index)
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser, in C, where PyYAML was built with it
+_NULLS = ("", "~", "null", "Null", "NULL")  # a plain scalar YAML reads as no value
 
 
-class _Converter:
-    """Turn composed PyYAML nodes into Scalar/Mapping/Sequence, checking as it goes."""
+class _Refused(Exception):
+    """A YAML feature content files do not use (an alias, anchor or tag): the file is read no further."""
 
-    def __init__(self, name: str, problems: Problems) -> None:
-        self.name = name
-        self.problems = problems
-        self.refused_tag = False
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
 
-    def convert(self, node: yaml.Node) -> Node:
-        line = node.start_mark.line + 1
-        if node.tag not in _PLAIN_TAGS:
-            self.problems.add(self.name, line, f"tag `{node.tag}` is not allowed; remove it")
-            self.refused_tag = True
-            return Scalar(None, line)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, line)
-        if isinstance(node, yaml.SequenceNode):
-            return Sequence(tuple(self.convert(item) for item in node.value), line)
-        if node.tag == _NULL and getattr(node, "style", None) is None:
-            return Scalar(None, line)
-        return Scalar(node.value, line)
 
-    def _mapping(self, node: yaml.MappingNode, line: int) -> Mapping:
+class _Builder:
+    """Build Scalar/Mapping/Sequence straight from the parser's events.
+
+    Only events are asked of PyYAML, never constructed values, so scalars stay the text
+    written. Aliases are refused at the first one, which keeps a document linear in size
+    (no "billion laughs"); anchors and tags too, since their marks at the start of a value
+    are almost always text that needed quotes.
+    """
+
+    def __init__(self, text: str, name: str, problems: Problems) -> None:
+        self.text, self.name, self.problems = text, name, problems
+        self.events = iter(yaml.parse(text, Loader=_PARSER))
+        self.lines = _EDITOR_BREAKS.split(text)
+        # libyaml marks the end of a file one line past its last newline: keep lines on the file's own.
+        self.last = max(0, len(self.lines) - (2 if text.endswith(("\n", "\r")) else 1))
+
+    def document(self) -> Node | None:
+        """The one document's root node; None for a file with no document."""
+        next(self.events)  # the stream's start
+        start = next(self.events)
+        if isinstance(start, yaml.StreamEndEvent):
+            return None
+        root = self.node(next(self.events))
+        next(self.events)  # the document's end
+        after = next(self.events)
+        if isinstance(after, yaml.DocumentStartEvent):
+            raise _Refused(self.start(after)[0] + 1, "a second YAML document starts here (a line `---`): a "
+                                                      "content file holds one; remove the line or split the file")
+        return root
+
+    def node(self, event: yaml.Event) -> Node:
+        """The node that starts with `event`, reading its children's events."""
+        line = self.start(event)[0] + 1
+        self.refuse_marks(event)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(line)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
+                items.append(self.node(item))
+            return Sequence(tuple(items), line)
+        assert isinstance(event, yaml.ScalarEvent)
+        plain = not event.style  # libyaml says '' for a plain scalar, PyYAML None
+        return Scalar(None if plain and event.value in _NULLS else event.value, line)
+
+    def mapping(self, line: int) -> Mapping:
         entries: dict[str, tuple[int, Node]] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            key = self.convert(key_node)
+        while not isinstance(event := next(self.events), yaml.MappingEndEvent):
+            key_line = self.start(event)[0] + 1
+            key = self.node(event)
+            value = self.node(next(self.events))
             if not isinstance(key, Scalar) or key.text is None:
                 self.problems.add(self.name, key_line, "a key must be plain text")
-                continue
-            value = self.convert(value_node)
-            if key.text in entries:
+            elif key.text in entries:
                 first = entries[key.text][0]
                 self.problems.add(self.name, key_line, f"duplicate key `{key.text}` (first given on line {first})")
-                continue
-            entries[key.text] = (key_line, value)
+            else:
+                entries[key.text] = (key_line, value)
         return Mapping(entries, line)
+
+    def start(self, event: yaml.Event) -> tuple[int, int]:
+        """Where an event starts: (0-based line, column), on a line of the file."""
+        mark = event.start_mark
+        return (min(mark.line, self.last), mark.column) if mark else (0, 0)
+
+    def refuse_marks(self, event: yaml.Event) -> None:
+        """Raise _Refused for an alias (`*x`), an anchor (`&x`) or a tag (`!x`)."""
+        if isinstance(event, yaml.AliasEvent):
+            char, what = "*", "an alias"
+        elif getattr(event, "anchor", None) is not None:
+            char, what = "&", "an anchor"
+        elif getattr(event, "tag", None) is not None:
+            char, what = "!", "a tag"
+        else:
+            return
+        line, column = self.start(event)
+        lines = self.lines
+        written = lines[line][column:].split() if line < len(lines) else []
+        word = f"`{written[0]}`" if written else f"`{char}…`"
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):  # most likely text that needed quotes
+            raise _Refused(line + 1, starts_with(char, lines, (line, column), f"{word} as {what}"))
+        raise _Refused(line + 1, f"YAML reads {word} as {what}, which content files do not use: remove it")
+
+
+def _python_error(text: str) -> yaml.MarkedYAMLError | None:
+    """PyYAML's own error for `text`, whose words yamlerrors.explain recognises."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    return None
