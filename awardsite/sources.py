@@ -20,7 +20,9 @@ from .errors import Problems
 from .model import PATTERNS, RESERVED_IDS, SLUG_PATTERN
 from .urls import slugify
 
-BUILTIN = Path(__file__).resolve().parent.parent  # the repository: default templates/ and assets/
+_PACKAGE = Path(__file__).resolve().parent
+# The built-in templates/ and assets/: in the package when pip installed it (pyproject.toml), else the checkout's root
+BUILTIN = _PACKAGE if (_PACKAGE / "templates").is_dir() else _PACKAGE.parent
 CONTENT_FOLDERS = ("categories", "shortlist")  # each holds `<slug>.yaml` files
 TEXT_FOLDERS = ("pages", "news")  # each holds `<slug>.md` files: front matter, then markdown
 THEME_FOLDERS = ("templates", "assets")
