@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Literal, Optional, Union
 
 from . import model
 from .markdown import image_problems
+from .schemaforms import address_schema, number_schema, pattern_schema, text_schema
 from .urls import check_url
 
 _EMAIL = re.compile(model.EMAIL_PATTERN)
@@ -30,11 +31,6 @@ _HIDDEN = re.compile(model.HIDDEN_CHARACTERS)
 _TAG_CHARACTERS = re.compile(model.TAG_CHARACTERS)
 _UK_FLAGS = re.compile("|".join(model.UK_FLAGS))
 _SHOWN_DIGITS = 20  # a longer number is shown cut short, with its length
-# Free text in a schema: YAML may read it as a number or boolean, so those types are allowed
-# too; the `not` applies to strings only. The validator also refuses tag characters
-# (model.TAG_CHARACTERS), which lie beyond U+FFFF where a portable pattern cannot reach.
-_TEXT_SCHEMA = {"type": ["string", "number", "boolean"], "pattern": r"\S",
-                "not": {"type": "string", "pattern": model.HIDDEN_CHARACTERS}}
 
 
 @dataclass(frozen=True)
@@ -182,21 +178,19 @@ def _number_kind(name: str, docs: str, example: str) -> Kind:
     low, high, wanted = model.NUMBERS[name]
 
     def check(text: str) -> object:
-        written = text = text.strip()
-        if name == "percent" and (sign := re.fullmatch(r"(-?[0-9]+) ?%", text)):
-            text = sign.group(1)  # `30%` or `30 %`, as an information sheet prints it
-        if not re.fullmatch(r"-?[0-9]+", text):
+        written = text.strip()
+        # `30%` or `30 %` as an information sheet prints it; `25.0` and `+25` as spreadsheets and YAML write them
+        form = re.fullmatch(r"([-+]?)([0-9]+)(?:\.0+)?" + ("(?: ?%)?" if name == "percent" else ""), written)
+        if not form:
             return Bad(f"should be a whole number, not `{written}`")
-        if len(text.lstrip("-").lstrip("0")) <= len(str(max(-low, high))):  # never int() of thousands of digits
-            number = int(text)
+        sign, digits = form.groups()
+        if len(digits.lstrip("0")) <= len(str(max(-low, high))):  # never int() of thousands of digits
+            number = int(sign + digits)
             if low <= number <= high:
                 return number
-        shown = f"`{written}`" if text != written and len(written) <= _SHOWN_DIGITS else _shown_number(text)
+        shown = f"`{written}`" if len(written) <= _SHOWN_DIGITS else _shown_number(sign.strip("+") + digits)
         return Bad(f"should be {wanted}, not {shown}")
-    schema: dict[str, Any] = {"type": "integer", "minimum": low, "maximum": high}
-    if name == "percent":  # also written with its sign: "30%", "30 %"
-        schema = {"anyOf": [schema, {"type": "string", "pattern": r"^\s*0*(100|[1-9]?[0-9]) ?%\s*$"}]}
-    return Kind(name, docs, schema, check, example, int)
+    return Kind(name, docs, number_schema(name), check, example, int)
 
 
 def _shown_number(digits: str) -> str:
@@ -238,7 +232,7 @@ def choice(values: Iterable[str]) -> Kind:
 
 def _pattern_kind(name: str, example: str, schema: Optional[dict[str, Any]] = None, **extra: Any) -> Kind:
     """A kind of text checked by its pattern in model.PATTERNS, which names it for the docs too."""
-    schema = schema or {"type": "string", "pattern": model.PATTERNS[name][0]}
+    schema = schema or pattern_schema(name)
     return Kind(name, model.PATTERNS[name][1], schema, _text_check(_pattern_check(name), **extra), example,
                 distinct=name == "tag")
 
@@ -255,25 +249,23 @@ def _email(text: str) -> Optional[str]:
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("text", "text", _TEXT_SCHEMA, _text_check(), "Replace this text"),
-    Kind("markdown", "markdown", _TEXT_SCHEMA, _text_check(_markdown, strip=False), "Replace this with *markdown*."),
+    Kind("text", "text", text_schema(), _text_check(), "Replace this text"),
+    Kind("markdown", "markdown", text_schema(), _text_check(_markdown, strip=False), "Replace this with *markdown*."),
     _number_kind("number", "whole number", "1"),
     _number_kind("percent", "whole number 0–100, with or without `%`", "25"),
-    Kind("url", "http(s) address", {"type": "string", "pattern": model.URL_PATTERN}, _text_check(check_url),
+    Kind("url", "http(s) address", address_schema("url"), _text_check(check_url),
          "https://awards.example.org/enter/"),
-    Kind("email", "email address", {"type": "string", "pattern": model.EMAIL_PATTERN}, _text_check(_email),
+    Kind("email", "email address", address_schema("email"), _text_check(_email),
          "entries@example.org"),
     _pattern_kind("slug", "first-award"),
     _pattern_kind("date", "2025-11-20"),
     _pattern_kind("time", "18:30"),
     _pattern_kind("moment", "2025-05-23 17:00"),
-    # A tag is text without `;`: YAML may read one as a number (`2024`), and like any text it may not
-    # be blank or hide characters.
-    _pattern_kind("tag", "Mental health", {**_TEXT_SCHEMA, "pattern": r"^[^;]*\S[^;]*$"}, normal=_normal_tag),
+    # A tag is text without `;`: like any text it may not be blank or hide characters.
+    _pattern_kind("tag", "Mental health", text_schema(r"^[^;]*[^;\s][^;]*$"), normal=_normal_tag),
     _pattern_kind("domain", "awards.example.org"),
     # `edition: 2025` unquoted is a number to YAML (and to editors' tools) but a name here: allow both.
-    _pattern_kind("edition", "2025", {"type": ["string", "integer"], "pattern": model.PATTERNS["edition"][0],
-                                      "minimum": 0}),
+    _pattern_kind("edition", "2025", {**pattern_schema("edition"), "type": ["string", "integer"], "minimum": 0}),
     _pattern_kind("image", "judges/ann-example.jpg"),
     _pattern_kind("timezone", "Europe/London"),
     _pattern_kind("language", "cy"),

@@ -1,10 +1,11 @@
-"""JSON Schemas (draft 2020-12) for the content files, generated from the model.
+"""JSON Schemas (draft-07, which VS Code's YAML extension supports) for the content files, from the model.
 
-Editors' tools (VS Code's YAML extension) read these to complete keys and mark
+Editors' tools read these to complete keys, offer examples and snippets, and mark
 mistakes as the editor types. They express everything one file can say about
 itself, plus the programme's vocabularies from site.yaml (its results and focus
 areas) when a site is given; other rules across files or fields (a shortlist names
-a category, weights add up to 100) are checked only by `build.py check`.
+a category, weights add up to 100) are checked only by `build.py check`. Each value's
+schema comes from its kind (kinds.py); the help around it from schemahelp.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
-from . import kinds, model
+from . import kinds, model, schemahelp
 from .errors import Problems
 from .kinds import Either, Kind, ListOf, Record, Shape
 from .validate import build
@@ -23,6 +24,7 @@ from .yamlsource import read_yaml
 # schema name -> the model class of the file's top level
 FILES = {"site": model.Site, "category": model.Category, "shortlist": model.Shortlist, "edition": model.Edition,
          "judges": model.Panel}
+DRAFT = "http://json-schema.org/draft-07/schema#"
 _NAMED_FILES = {"site": "site.yaml", "edition": "edition.yaml", "judges": "judges.yaml"}  # the rest: one per slug
 
 
@@ -30,10 +32,10 @@ def schema_for(cls: type, name: str, site: Optional[model.Site] = None) -> dict[
     """The whole schema for a file whose top level is `cls`, with `site`'s vocabularies (else the defaults)."""
     walk = _Walk(vocabularies(site))
     root = walk.record(cls)
-    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json"}
+    schema: dict[str, Any] = {"$schema": DRAFT, "$id": f"{name}.schema.json"}
     schema.update(title=_NAMED_FILES.get(name, f"{name} file"), **root)
     if walk.definitions:
-        schema["$defs"] = dict(sorted(walk.definitions.items()))
+        schema["definitions"] = dict(sorted(walk.definitions.items()))
     return schema
 
 
@@ -85,19 +87,28 @@ class _Walk:
         self.definitions: dict[str, Any] = {}
 
     def record(self, cls: type) -> dict[str, Any]:
-        properties, required = {}, []
-        for key in kinds.keys(cls):
-            shape = self.shape(key.shape, key.min_items, self.vocabulary.get((cls, key.name)))
-            properties[key.name] = {"description": key.doc, **shape}
-            if key.required:
-                required.append(key.name)
-        result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+        properties = {key.name: self.key(cls, key) for key in kinds.keys(cls)}
+        required = [key.name for key in kinds.keys(cls) if key.required]
+        result: dict[str, Any] = {**schemahelp.record_description(cls), "type": "object", "properties": properties,
+                                  "additionalProperties": False}
         if required:
             result["required"] = required
         one_of = getattr(cls, "ONE_OF", ())
         if one_of:
             result["anyOf"] = [{"required": [k]} for k in one_of]
+        snippets = schemahelp.snippet(cls)
+        if snippets:
+            result["defaultSnippets"] = snippets
         return result
+
+    def key(self, cls: type, key: kinds.Key) -> dict[str, Any]:
+        """One key's schema: what it may hold, its descriptions and examples (none where a vocabulary applies)."""
+        enum = self.vocabulary.get((cls, key.name))
+        shape = self.shape(key.shape, key.min_items, enum)
+        if "$ref" in shape:  # draft-07 ignores what stands beside a $ref: put it in an allOf
+            shape = {"allOf": [shape]}
+        found = None if enum else schemahelp.examples(key)
+        return {**schemahelp.described(key), **shape, **({"examples": found} if found else {})}
 
     def shape(self, shape: Shape, min_items: int, enum: Optional[list[str]]) -> dict[str, Any]:
         """The schema of one shape; `enum`, when given, replaces the schema of its scalar kind."""
@@ -112,7 +123,7 @@ class _Walk:
             if name not in self.definitions:
                 self.definitions[name] = None  # claimed first, so a model that nests itself ends
                 self.definitions[name] = self.record(shape.cls)
-            return {"$ref": f"#/$defs/{name}"}
+            return {"$ref": f"#/definitions/{name}"}
         return {"enum": list(enum)} if enum is not None else _kind_schema(shape)
 
 

@@ -15,6 +15,7 @@ from .errors import Problems
 from .kinds import Bad, Either, Kind, ListOf, Record, Shape
 from .kinds import did_you_mean as did_you_mean  # re-exported: crosscheck.py and importer.py use it
 from .model import Where
+from .schemaforms import unquoted_problem
 from .yamlsource import Mapping, Node, Scalar, Sequence, kind_name
 
 _INVALID = object()  # a value that failed; its problem is already recorded
@@ -85,6 +86,9 @@ class _Checker:
             return self.dataclass(shape.cls, node)
         if not isinstance(node, Scalar) or node.text is None:
             return self.fail(line, f"`{name}` should be {_describe(shape)}, found {kind_name(node)}")
+        unquoted = unquoted_problem(shape.schema, node.text) if node.plain else None
+        if unquoted:  # what VS Code's schema says too, so the two never disagree
+            return self.fail(line, f"`{name}` {unquoted}")
         result = shape.check(node.text)
         return self.fail(line, f"`{name}` {result.message}") if isinstance(result, Bad) else result
 

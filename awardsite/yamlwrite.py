@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .schemaforms import yaml_reads
+
 
 class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
@@ -23,8 +25,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # Multi-line text (synopses) as a literal block, as an editor would write it.
-    style = "|" if "\n" in value else None
+    # Multi-line text (synopses) as a literal block, as an editor would write it; text other YAML
+    # tools (YAML 1.2: `1e3`, `0o17`) would read as a number or boolean in quotes, as check wants.
+    style = "|" if "\n" in value else '"' if yaml_reads(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

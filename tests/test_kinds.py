@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal, Optional, Union
 
 import jsonschema
 import pytest
 
-from awardsite import kinds, model, reference, scaffold, schema, validate
+from awardsite import kinds, model, reference, scaffold, schema, schemaforms, validate
 from awardsite.content import load
 from awardsite.errors import ContentError, Problems
 from awardsite.kinds import KINDS, Bad, Either, ListOf, Record
@@ -105,11 +106,13 @@ def test_every_kind_the_model_names_is_registered() -> None:
 @pytest.mark.parametrize("kind", KINDS.values(), ids=lambda k: k.name)
 def test_every_kind_has_a_docs_name_a_schema_and_an_example_that_passes_both_checks(kind: kinds.Kind) -> None:
     assert kind.docs.strip() and kind.example.strip()
-    jsonschema.Draft202012Validator.check_schema(kind.schema)
+    jsonschema.Draft7Validator.check_schema(kind.schema)
     value = kind.check(kind.example)
     assert not isinstance(value, Bad), value
     assert value == (int(kind.example) if kind.base is int else kind.example)
-    assert jsonschema.Draft202012Validator(kind.schema).is_valid(as_json(Scalar(kind.example, 1)))  # as YAML reads it
+    written = f'"{kind.example}"' if kind.name == "colour" else kind.example  # as the docs say to write it
+    read = as_json(f"value: {written}")  # as editors' YAML tools read it
+    assert isinstance(read, dict) and jsonschema.Draft7Validator(kind.schema).is_valid(read["value"])
 
 
 @pytest.mark.parametrize("kind", KINDS.values(), ids=lambda k: k.name)
@@ -117,7 +120,7 @@ def test_every_kind_refuses_a_value_of_the_wrong_form(kind: kinds.Kind) -> None:
     for wrong in (["   ", "a;b\u202e"] if kind.base is str else ["twelve", "1.5"]):
         result = kind.check(wrong)
         assert isinstance(result, Bad) and not result.message.startswith("`"), (wrong, result)  # said after the name
-        assert not jsonschema.Draft202012Validator(kind.schema).is_valid(wrong)
+        assert not jsonschema.Draft7Validator(kind.schema).is_valid(wrong)
 
 
 def test_a_choice_from_a_literal_is_checked_documented_and_in_the_schema() -> None:
@@ -164,3 +167,59 @@ def test_the_example_site_yaml_loads(tmp_path: Path) -> None:
     loaded = schema.site_of(tmp_path)
     assert loaded is not None and (loaded.entries_open, loaded.edition, loaded.timezone, loaded.domain) == (
         example["moment"], example["edition"], example["timezone"], example["domain"])
+
+
+@pytest.mark.parametrize(("written", "number"), [("25.0", 25), ("+25", 25), ("0025", 25), ("-3.00", -3),
+                                                 ("30.0 %", 30)])
+def test_a_whole_number_may_be_written_as_yaml_tools_and_spreadsheets_write_it(written: str, number: int) -> None:
+    kind = KINDS["percent"] if "%" in written else KINDS["number"]
+    assert kind.check(written) == number
+
+
+@pytest.mark.parametrize(("kind", "written", "message"), [
+    ("number", "25.5", "should be a whole number, not `25.5`"),
+    ("number", "2.5e1", "should be a whole number, not `2.5e1`"),
+    ("number", "+", "should be a whole number, not `+`"),
+    ("percent", "-5%", "should be a percentage from 0 to 100, not `-5%`"),
+    ("number", "+1000000", "should be a whole number from -999999 to 999999, not `+1000000`"),
+])
+def test_other_numbers_are_refused_with_what_to_write(kind: str, written: str, message: str) -> None:
+    assert KINDS[kind].check(written) == Bad(message)
+
+
+@pytest.mark.parametrize("name", ["number", "percent"])
+def test_a_number_in_quotes_passes_the_schema_exactly_when_it_passes_check(name: str) -> None:
+    """`order: "3"` is the number 3 to check, so the schema takes it too: the two agree on every form."""
+    validator = jsonschema.Draft7Validator(KINDS[name].schema)
+    forms = ("{}", "+{}", "{}.0", "{}.5", "00{}", "{}%", "{} %", "{}e0", " {}")
+    numbers = (-1000000, -999999, -101, -1, 0, 1, 99, 100, 101, 999999, 1000000)
+    for written in (form.format(n) for form in forms for n in numbers):
+        checked = not isinstance(KINDS[name].check(written), Bad)
+        assert validator.is_valid(written) == checked or written.startswith(" "), written  # check trims spaces
+
+
+@pytest.mark.parametrize("name", ["date", "moment"])
+def test_the_schema_knows_the_calendar_as_check_does(name: str) -> None:
+    """Years 1899 to 2201, months 0-13, days 0-32: no `2025-02-30`, and `2024-02-29` only in leap years."""
+    pattern = re.compile(KINDS[name].schema["pattern"])
+    suffix = " 17:00" if name == "moment" else ""
+    for year in range(1899, 2202):
+        for month in range(14):
+            for day in range(33):
+                written = f"{year}-{month:02}-{day:02}{suffix}"
+                checked = not isinstance(KINDS[name].check(written), Bad)
+                assert bool(pattern.match(written)) == checked, written
+
+
+@pytest.mark.parametrize(("kind", "written", "problem"), [
+    ("text", "2025", '`2025` reads as a number to VS Code and other YAML tools: write it in quotes, `"2025"`'),
+    ("markdown", "true", '`true` reads as true or false to VS Code and other YAML tools: write it in quotes, `"true"`'),
+    ("tag", "1e3", '`1e3` reads as a number to VS Code and other YAML tools: write it in quotes, `"1e3"`'),
+    ("edition", "False", '`False` reads as true or false to VS Code and other YAML tools: write it in quotes, '
+                         '`"False"`'),
+    ("text", "yes", None), ("text", "012x", None), ("edition", "2025", None), ("number", "25", None),
+    ("date", "2025-02-28", None),
+])
+def test_an_unquoted_value_yaml_tools_read_as_a_number_or_boolean_is_named_for_text(kind: str, written: str,
+                                                                                     problem: str | None) -> None:
+    assert schemaforms.unquoted_problem(KINDS[kind].schema, written) == problem

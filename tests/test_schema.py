@@ -10,11 +10,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from awardsite import model
 from awardsite.errors import ContentError, Problems
 from awardsite.schema import FILES, dump, schema_for, site_of, write_all
-from awardsite.yamlsource import Mapping, Node, Scalar, read_yaml
+from awardsite.yamlsource import read_yaml
 from conftest import MINIMAL, ROOT, run_cli, write_site
 
 CASES = Path(__file__).parent / "cases"
@@ -43,20 +44,35 @@ BEYOND_SCHEMA = {
 }
 
 
-def as_json(node: Node) -> object:
-    """A node as VS Code's YAML extension sees it (YAML 1.2 core schema)."""
-    if isinstance(node, Mapping):
-        return {key: as_json(value) for key, (_, value) in node.entries.items()}
-    if not isinstance(node, Scalar):
-        return [as_json(item) for item in node.items]
-    text = node.text
-    if text is None:
+def as_json(text: str) -> object:
+    """A YAML document as VS Code's YAML extension sees it: YAML 1.2's core schema, where an unquoted
+    `2025` is a number and `true` a boolean, and a quoted value is always text."""
+    return _resolved(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def _resolved(node: yaml.Node | None) -> object:
+    if node is None:
         return None
+    if isinstance(node, yaml.MappingNode):
+        return {key.value: _resolved(value) for key, value in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_resolved(item) for item in node.value]
+    text = node.value
+    if node.style:  # quoted, or a block after `|` or `>`
+        return text
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if re.fullmatch(r"true|True|TRUE|false|False|FALSE", text):
+        return text.lower() == "true"
     if re.fullmatch(r"[-+]?[0-9]+", text):
         return int(text)
+    if re.fullmatch(r"0o[0-7]+|0x[0-9a-fA-F]+", text):
+        return int(text[2:], 8 if text[1] == "o" else 16)
     if re.fullmatch(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?", text):
         return float(text)
-    return {"true": True, "false": False}.get(text.lower(), text)
+    if re.fullmatch(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)", text):
+        return float(text.replace(".", ""))
+    return text
 
 
 def schema_verdict(folder: Path) -> bool | None:
@@ -71,16 +87,17 @@ def schema_verdict(folder: Path) -> bool | None:
     for pattern, kind in FILE_SCHEMAS.items():
         for path in sorted(folder.glob(pattern)):
             problems = Problems()
-            tree = read_yaml(path, path.relative_to(folder).as_posix(), problems)
+            read_yaml(path, path.relative_to(folder).as_posix(), problems)  # readable by check's own reader
             if problems.items:
                 return None
-            verdicts.append(jsonschema.Draft202012Validator(schemas[kind]).is_valid(as_json(tree)))
+            verdicts.append(jsonschema.Draft7Validator(schemas[kind]).is_valid(as_json(path.read_text())))
     return all(verdicts)
 
 
-def test_schemas_are_valid_draft_2020_12_and_committed_current() -> None:
+def test_schemas_are_valid_draft_07_and_committed_current() -> None:
     for name, schema in SCHEMAS.items():
-        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "http://json-schema.org/draft-07/schema#" and "$defs" not in json.dumps(schema)
+        jsonschema.Draft7Validator.check_schema(schema)
         committed = ROOT / "schemas" / f"{name}.schema.json"
         assert committed.read_text() == dump(schema), "run `python build.py schema` and commit schemas/"
 
@@ -93,7 +110,7 @@ def test_schema_command_writes_the_same_files(tmp_path: Path) -> None:
 
 
 def test_schemas_reject_unknown_keys_and_missing_ones() -> None:
-    validator = jsonschema.Draft202012Validator(SCHEMAS["shortlist"])
+    validator = jsonschema.Draft7Validator(SCHEMAS["shortlist"])
     good = {"entries": [{"organisation": "A", "title": "B", "synopsis": "C"}]}
     assert validator.is_valid(good)
     assert not validator.is_valid({"entries": [{"organisation": "A", "title": "B", "synopsis": "C", "tilte": "x"}]})
@@ -151,7 +168,7 @@ focus_areas:
 def entry_schema(folder: Path) -> Any:
     """The Entry definition of the shortlist schema written for `folder`'s site.yaml."""
     write_all(folder / "schemas", site_of(folder))
-    return json.loads((folder / "schemas" / "shortlist.schema.json").read_text())["$defs"]["Entry"]["properties"]
+    return json.loads((folder / "schemas" / "shortlist.schema.json").read_text())["definitions"]["Entry"]["properties"]
 
 
 def test_the_results_and_focus_areas_of_site_yaml_reach_the_schema(scratch) -> None:  # type: ignore[no-untyped-def]
@@ -159,7 +176,7 @@ def test_the_results_and_focus_areas_of_site_yaml_reach_the_schema(scratch) -> N
     properties = entry_schema(folder)
     assert properties["result"]["anyOf"] == [{"enum": ["gold", "silver", "finalist"]}, {"type": "null"}]
     assert properties["focus_areas"]["items"] == {"enum": ["maternity"]}
-    validator = jsonschema.Draft202012Validator(json.loads((folder / "schemas" / "shortlist.schema.json").read_text()))
+    validator = jsonschema.Draft7Validator(json.loads((folder / "schemas" / "shortlist.schema.json").read_text()))
     entry = {"organisation": "A", "title": "B", "synopsis": "C"}
     assert validator.is_valid({"entries": [{**entry, "result": "gold", "focus_areas": ["maternity"]}]})
     assert not validator.is_valid({"entries": [{**entry, "result": "winner"}]})
@@ -172,7 +189,7 @@ def test_without_a_vocabulary_the_schema_has_the_default_results_and_any_focus_a
         folder.mkdir(exist_ok=True)
         properties = entry_schema(folder)
         assert properties["result"]["anyOf"][0] == {"enum": defaults}
-        assert properties["focus_areas"]["items"] == {"type": "string", "pattern": model.SLUG_PATTERN}
+        assert properties["focus_areas"]["items"]["pattern"] == model.SLUG_PATTERN
 
 
 def test_schemas_for_every_file_kind_are_written_and_a_bad_site_yaml_is_reported(tmp_path: Path) -> None:
@@ -184,3 +201,4 @@ def test_schemas_for_every_file_kind_are_written_and_a_bad_site_yaml_is_reported
     (tmp_path / "site.yaml").write_text(MINIMAL["site.yaml"] + "results:\n  - slug: Gold\n    label: Gold\n")
     with pytest.raises(ContentError, match="`slug` should be lower-case letters"):
         site_of(tmp_path)
+

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from awardsite.content import load
+from awardsite.errors import ContentError
 
 
 def test_yaml_1_1_lookalikes_stay_exactly_as_written(scratch) -> None:  # type: ignore[no-untyped-def]
     content = load(
         scratch(
             {
-                "site.yaml": "title: 2024\nbase_url: https://example.org/\nintro: yes\n"
-                "contacts:\n  - role: off\n    phone: 02076089002\n",
-                "shortlist/first.yaml": "entries:\n  - organisation: NO\n    title: 12:30\n    synopsis: 012\n"
-                "  - organisation: 1e3\n    title: ~x\n    synopsis: .inf\n",
+                "site.yaml": "title: \"2024\"\nbase_url: https://example.org/\nintro: yes\n"
+                "contacts:\n  - role: off\n    phone: \"02076089002\"\n",
+                "shortlist/first.yaml": "entries:\n  - organisation: NO\n    title: 12:30\n    synopsis: \"012\"\n"
+                "  - organisation: \"1e3\"\n    title: ~x\n    synopsis: \".inf\"\n",
             }
         )
     )
@@ -23,6 +26,18 @@ def test_yaml_1_1_lookalikes_stay_exactly_as_written(scratch) -> None:  # type: 
     assert (site.contacts[0].role, site.contacts[0].phone) == ("off", "02076089002")
     assert (entries[0].organisation, entries[0].title, entries[0].synopsis) == ("NO", "12:30", "012")
     assert (entries[1].organisation, entries[1].title, entries[1].synopsis) == ("1e3", "~x", ".inf")
+
+
+@pytest.mark.parametrize("written", ["2024", "02076089002", "1e3", ".inf", "true", "False"])
+def test_text_other_yaml_tools_read_as_a_number_or_boolean_needs_quotes(scratch, written: str) -> None:  # type: ignore[no-untyped-def]
+    """VS Code's schema and other YAML tools read these as numbers or booleans: check agrees, and says how."""
+    folder = scratch({"site.yaml": f"title: {written}\nbase_url: https://example.org/\nintro: I\n"})
+    with pytest.raises(ContentError) as raised:
+        load(folder)
+    reads = "true or false" if written.lower() in ("true", "false") else "a number"
+    assert [p.format() for p in raised.value.problems] == [
+        f"site.yaml:1: `title` `{written}` reads as {reads} to VS Code and other YAML tools: write it in quotes, "
+        f"`\"{written}\"`"]
 
 
 def test_numbers_are_read_only_where_the_model_wants_one(scratch) -> None:  # type: ignore[no-untyped-def]
