@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping as Planned
 
 from . import crosscheck, imagesize, references
 from . import editions as new_edition  # not `editions`: load() has a variable of that name
@@ -25,16 +25,23 @@ from .validate import build, did_you_mean
 from .yamlsource import read_front_matter, read_yaml
 
 
-def load(source: Path) -> Content:
-    """Read and validate the content in `source`, or raise ContentError with every problem."""
+def load(source: Path, planned: Planned[Path, str] | None = None) -> Content:
+    """Read and validate the content in `source`, or raise ContentError with every problem.
+
+    `planned` lays texts over shortlist files (an import's, before it writes them): they are
+    read as if they were in the folder, so `check`'s own rules decide whether they may be written.
+    """
     problems = Problems()
-    sources = scan(source, problems)
+    root = source.resolve()
+    texts = {root / path.relative_to(source): text for path, text in (planned or {}).items()}
+    sources = _with_planned(scan(source, problems), texts)
     new_edition.warn_review_marks(sources, problems)  # lines `new edition` moved on a year, until reviewed
     site = _load_file(sources.site, Site, problems, sources.root) if sources.site else None  # no site.yaml: scan() said so
     current = EditionSources(site.edition or "" if site else "", sources.site, sources.categories,
                              sources.shortlists, sources.judges)
-    editions = [_load_edition(current, site, problems, sources.root, is_current=True)]
-    editions += [_load_edition(past, site, problems, sources.root, is_current=False) for past in sources.editions]
+    editions = [_load_edition(current, site, problems, sources.root, texts, is_current=True)]
+    editions += [_load_edition(past, site, problems, sources.root, texts, is_current=False)
+                 for past in sources.editions]
     found = [e for e in editions if e is not None]
     sizes = _media_sizes(sources, problems)
     pages = [p for p in (_load_text(path, TextPage, problems, sources.root, sizes) for path in sources.pages) if p]
@@ -50,13 +57,13 @@ def load(source: Path) -> Content:
                    tuple(sorted(news, key=lambda p: (p.date, p.slug), reverse=True)), sizes)
 
 
-def _load_edition(files: EditionSources, site: Site | None, problems: Problems, root: Path, *,
-                  is_current: bool) -> EditionContent | None:
+def _load_edition(files: EditionSources, site: Site | None, problems: Problems, root: Path,
+                  planned: dict[Path, str], *, is_current: bool) -> EditionContent | None:
     """One edition's files as model objects; None when its site.yaml or edition.yaml is unusable."""
     info: Edition | None = site if is_current else (_load_file(files.info, Edition, problems, root) if files.info else None)
     categories = [c for c in (_load_file(path, Category, problems, root) for path in files.categories) if c]
-    shortlists = [_with_entry_slugs(s, problems) for s in (_load_file(p, Shortlist, problems, root) for p in files.shortlists)
-                  if s]
+    shortlists = [_with_entry_slugs(s, problems) for s in
+                  (_load_file(p, Shortlist, problems, root, planned) for p in files.shortlists) if s]
     panel = _load_file(files.judges, Panel, problems, root) if files.judges else None
     if site:  # reported along with each file's own problems, before any cross-check
         crosscheck.vocabulary(site, shortlists, problems)
@@ -69,14 +76,29 @@ def _load_edition(files: EditionSources, site: Site | None, problems: Problems, 
                           panel, is_current)
 
 
-def _load_file(path: Path | None, cls: type, problems: Problems, root: Path) -> Any:
-    """The model object in `path` (a file under `root`), or None when it has problems (recorded)."""
+def _load_file(path: Path | None, cls: type, problems: Problems, root: Path,
+               planned: dict[Path, str] | None = None) -> Any:
+    """The model object in `path` (a file under `root`, or its planned text), or None when it has problems."""
     if path is None:
         return None
     name = path.relative_to(root).as_posix()  # `shortlist/x.yaml`, `editions/2024/edition.yaml`: as problems name it
-    tree = read_yaml(path, name, problems)
+    text = (planned or {}).get(path)
+    # A lone surrogate (from JSON) is then "not UTF-8", as it would be in a file.
+    tree = read_yaml(path, name, problems, None if text is None else text.encode("utf-8", "surrogatepass"))
     derived = {"slug": path.stem} if "slug" in {f.name for f in dataclasses.fields(cls)} else {}
     return build(cls, tree, name, problems, **derived) if tree else None
+
+
+def _with_planned(sources: Sources, planned: dict[Path, str]) -> Sources:
+    """`sources` with each planned shortlist file that is not there yet added to its edition's."""
+    def merged(found: tuple[Path, ...], folder: Path) -> tuple[Path, ...]:
+        new = [path for path in planned if path.parent == folder and path not in found]
+        return tuple(sorted((*found, *new), key=lambda p: p.name))
+
+    editions = tuple(dataclasses.replace(e, shortlists=merged(e.shortlists, sources.root / "editions" / e.name /
+                                                                "shortlist")) for e in sources.editions)
+    return dataclasses.replace(sources, shortlists=merged(sources.shortlists, sources.root / "shortlist"),
+                               editions=editions)
 
 
 def _load_text(path: Path, cls: type, problems: Problems, root: Path, sizes: dict[str, tuple[int, int]]) -> Any:

@@ -307,20 +307,21 @@ def shortlist_files(folder: Path) -> dict[str, bytes]:
 def test_the_sites_own_open_data_imports_with_no_changes(two_editions, data_file: str) -> None:  # type: ignore[no-untyped-def]
     folder = two_editions()
     before = shortlist_files(folder)
-    assert importer.plan(folder / "_site" / data_file, folder) == []
-    # And from shortlists emptied out, the import writes them back byte for byte, past edition included.
+    assert importer.plan(folder / "_site" / data_file, folder).changes == ()
+    # And from shortlists emptied out, `--replace` writes them back byte for byte, past edition included.
     for name in before:
         (folder / name).write_text("entries:\n  - organisation: X\n    title: Y\n    synopsis: Z\n")
-    result = run_cli("import", str(folder / "_site" / data_file), "--source", str(folder))
+    result = run_cli("import", str(folder / "_site" / data_file), "--replace", "--source", str(folder))
     assert result.returncode == 0, result.stderr
     assert "changed 2 shortlist files" in result.stdout
     assert shortlist_files(folder) == before
 
 
-def import_csv(folder: Path, rows: str) -> list[importer.Change]:
+def import_csv(folder: Path, rows: str) -> tuple[importer.Change, ...]:
+    """The files a `--replace` import of `rows` changes (merging is tested in test_import.py)."""
     path = folder / "judges.csv"
     path.write_text("edition,category,organisation,title,synopsis,result,citation,focus_areas\n" + rows)
-    return importer.plan(path, folder)
+    return importer.plan(path, folder, replace=True).changes
 
 
 def problems_of(folder: Path, rows: str) -> list[str]:
@@ -378,9 +379,9 @@ def test_a_shortlist_json_from_before_editions_imports_into_the_current_edition(
     old = {"programme": "T", "categories": [{"slug": "first", "entries": [
         {"organisation": "A", "title": "B", "synopsis": "S", "result": "winner", "tags": ["Eye health"]}]}]}
     (folder / "old.json").write_text(json.dumps(old))
-    (change,) = importer.plan(folder / "old.json", folder)
+    (change,) = importer.plan(folder / "old.json", folder).changes  # merged: appended after the file's entries
     assert change.path == folder / "shortlist" / "first.yaml"
-    assert change.new.endswith("entries:\n  - organisation: A\n    title: B\n    synopsis: |\n      S\n"
+    assert change.new.endswith("own-address\n  - organisation: A\n    title: B\n    synopsis: |\n      S\n"
                                "    result: winner\n    tags:\n      - Eye health\n")
 
 # --- A programme's own results vocabulary ----------------------------------------------------------
@@ -402,7 +403,7 @@ def test_a_results_vocabulary_reaches_the_open_data_and_the_import(two_editions)
     assert [e["result"] for ed in data["editions"] for c in ed["categories"] for e in c["entries"]] == [
         "gold", "finalist", "silver"]
     assert [r["result"] for r in csv_rows(folder)] == ["gold", "finalist", "silver"]
-    assert importer.plan(folder / "_site" / "shortlist.csv", folder) == []
+    assert importer.plan(folder / "_site" / "shortlist.csv", folder).changes == ()
     (change,) = import_csv(folder, "2026,first,A,B,S,Gold,,\n2026,first,C,D,S,finalist,,\n")
     assert "    result: gold\n" in change.new and "finalist" not in change.new
     assert problems_of(folder, "2026,first,A,B,S,winner,,\n") == [

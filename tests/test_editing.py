@@ -144,7 +144,8 @@ def test_import_keeps_a_shortlist_files_permissions_and_gives_new_files_the_usua
         assert run_cli("import", "shortlist.csv", cwd=folder).returncode == 0
     finally:
         os.umask(umask)
-    assert load(folder).shortlists["first"].entries[0].title == "Changed"
+    # Merged: the file's entry is kept and the row's appended.
+    assert [e.title for e in load(folder).shortlists["first"].entries] == ["First project", "Changed"]
     assert stat.S_IMODE((folder / "shortlist/first.yaml").stat().st_mode) == 0o664
     assert stat.S_IMODE((folder / "shortlist/second.yaml").stat().st_mode) == 0o644  # not mkstemp's 0600
 
@@ -153,7 +154,7 @@ def test_import_dry_run_shows_the_change_and_writes_nothing(scratch) -> None:  #
     folder = scratch()
     (folder / "shortlist.csv").write_bytes(EXCEL_CSV.encode("utf-8"))
     before = (folder / "shortlist/first.yaml").read_bytes()
-    result = run_cli("import", "shortlist.csv", "--dry-run", cwd=folder)
+    result = run_cli("import", "shortlist.csv", "--dry-run", "--verbose", cwd=folder)
     assert result.returncode == 0
     assert "+    result: winner\n" in result.stdout and "\n-    synopsis: What the first project did.\n" in result.stdout
     assert "would change 1 shortlist file" in result.stdout
@@ -183,7 +184,8 @@ def test_import_names_missing_columns(scratch) -> None:  # type: ignore[no-untyp
     result = run_cli("import", "s.csv", cwd=folder)
     assert result.returncode == 1
     assert "s.csv:1: missing column `title`" in result.stderr
-    assert "s.csv:1: unknown column `titel`; did you mean `title`?" in result.stderr
+    assert "s.csv:1: unknown column `titel` (did you mean `title`?): to import without it, add " \
+           "`--ignore-column titel`" in result.stderr
 
 
 def test_check_prints_github_annotations(scratch) -> None:  # type: ignore[no-untyped-def]

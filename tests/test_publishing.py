@@ -139,7 +139,7 @@ def test_open_data_imports_back_to_identical_shortlist_files(tmp_path: Path, exa
     folder = copy_example(tmp_path / "content")
     for path in (folder / "shortlist").iterdir():
         path.write_text("entries:\n  - organisation: X\n    title: Y\n    synopsis: Z\n")
-    result = run_cli("import", str(example_site / data_file), "--source", str(folder))
+    result = run_cli("import", str(example_site / data_file), "--replace", "--source", str(folder))
     assert result.returncode == 0, result.stderr
     for path in sorted((ROOT / "shortlist").iterdir()):
         assert (folder / "shortlist" / path.name).read_bytes() == path.read_bytes()
