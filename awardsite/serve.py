@@ -2,9 +2,8 @@
 
 Serving is a small WSGI app of ours (only files inside the output folder, under the
 base path, with the site's 404 page and an error page while the content is broken).
-livereload watches the files and tells open tabs to reload; it is used only in
-`serve()` and `_reloading_server()` (which makes it answer HEAD), so it can be swapped
-for another reloader without touching the rest.
+`watch.py` is the live half: the file watcher, livereload (the browsers' reload) and the
+terminal's one line per rebuild.
 """
 
 from __future__ import annotations
@@ -13,24 +12,24 @@ import html
 import mimetypes
 import os
 import socket
+import threading
+import time
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable
 from urllib.parse import quote, unquote
 
 from markupsafe import escape
 
 from . import pipeline
 from .errors import BuildError, ContentError
+from .model import Content
 from .render import CSP
-from .sources import CONTENT_FOLDERS, OTHER_FOLDERS, TEXT_FOLDERS, THEME_FOLDERS
-from .urls import Urls
+from .urls import Urls, entry_page, page_file
 
 Environ = dict[str, Any]  # a WSGI request
 StartResponse = Callable[..., Any]
 App = Callable[[Environ, StartResponse], Iterable[bytes]]
-
-# Everything sources.scan reads, so any saved change rebuilds.
-WATCHED = ("site.yaml", "judges.yaml", *CONTENT_FOLDERS, *TEXT_FOLDERS, *THEME_FOLDERS, *OTHER_FOLDERS)
+EntryKey = tuple[str, str, str]  # (edition, category, organisation): an entry, whatever its title
 
 
 class Preview:
@@ -40,22 +39,52 @@ class Preview:
         self.source, self.out, self.base_url, self.at = source, out, base_url, at
         self.problems: list[str] = []
         self.warnings: list[str] = []  # the last build's warnings: shown in the terminal, not in the page
+        self.seconds = 0.0  # how long the last build took
         self.prefix = Urls(base_url).prefix if base_url else "/"
+        self.published: dict[str, EntryKey] = {}  # every entry page built this session -> its entry
+        self.entries: dict[EntryKey, str] = {}  # each entry's page in the last good build
+        self._lock = threading.Lock()  # one build at a time: the first one and the watcher's
 
-    def rebuild(self) -> list[str]:
-        """Build again; return the problems (empty when the build succeeded)."""
-        try:
-            content = pipeline.check(self.source)
-            self.prefix = Urls(self.base_url or content.site.base_url).prefix
-            built = pipeline.build(self.source, self.out, self.base_url, at=self.at)
-            self.problems, self.warnings = [], [p.format() for p in built.warnings]
-        except ContentError as exc:
-            self.problems = [p.format() for p in exc.problems]
-        except (BuildError, OSError) as exc:
-            self.problems = [str(exc)]
-        except Exception as exc:  # a bug: show it rather than go on serving the last good build as if current
-            self.problems = [unexpected(exc)]
-        return self.problems
+    def rebuild(self, changed: Collection[Path] = ()) -> list[str]:
+        """Build again after `changed` files were saved; return the problems (empty when the build succeeded)."""
+        # Every build is whole for now: `changed` is what a preview that keeps the model in
+        # memory (issue #15) needs to re-render only the pages an edit touches.
+        with self._lock:
+            started = time.monotonic()
+            try:
+                built = pipeline.build(self.source, self.out, self.base_url, at=self.at)
+                self.prefix = Urls(self.base_url or built.content.site.base_url).prefix
+                self.problems, self.warnings = [], [p.format() for p in built.warnings]
+                self._remember(built.content)
+            except ContentError as exc:
+                self.problems = [p.format() for p in exc.problems]
+            except (BuildError, OSError) as exc:
+                self.problems = [str(exc)]
+            except Exception as exc:  # a bug: show it rather than go on serving the last good build as if current
+                self.problems = [unexpected(exc)]
+            self.seconds = time.monotonic() - started
+            return self.problems
+
+    def _remember(self, content: Content) -> None:
+        """Note each published entry's page, so that an address a new title left behind can say where it went."""
+        pages: dict[EntryKey, list[str]] = {}
+        for edition in content.editions:
+            for category, shortlist in edition.shortlists.items():
+                for entry in shortlist.entries:
+                    page = entry_page(edition.name, category, entry.slug or "")
+                    if (self.out / page_file(page)).is_file():  # not embargoed, not a draft's
+                        pages.setdefault((edition.name, category, entry.organisation), []).append(page)
+        # An organisation with two entries in one category cannot tell them apart: no guess.
+        self.entries = {key: found[0] for key, found in pages.items() if len(found) == 1}
+        self.published = {**self.published, **{page: key for key, found in pages.items() for page in found}}
+
+    def moved_to(self, page: str) -> str | None:
+        """Where the entry once published at `page` (a site path, `shortlist/x/y/`) is now, if it moved."""
+        page = page.removesuffix("index.html")
+        page = page if page.endswith("/") or not page else page + "/"
+        key = self.published.get(page)
+        now = self.entries.get(key) if key else None
+        return now if now and now != page else None
 
 
 def unexpected(exc: Exception) -> str:
@@ -111,6 +140,9 @@ def make_app(preview: Preview) -> App:
         body = _read(file) if file is not None else None
         if preview.problems and (file is None or body is None or file.suffix == ".html"):
             return _respond(start_response, "500 Content Error", "text/html", error_page(preview.problems))
+        moved = preview.moved_to(path[len(prefix):]) if file is None and path and path.startswith(prefix) else None
+        if moved is not None:  # an entry whose new title gave it a new address this session
+            return _respond(start_response, "404 Not Found", "text/html", moved_page(preview.prefix + quote(moved)))
         if file is None or body is None:
             page = _read(preview.out / "404.html")
             body = page or b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"
@@ -148,77 +180,45 @@ def error_page(problems: list[str]) -> bytes:
     ).encode("utf-8")
 
 
-class _HeadersOnly:
-    """A tornado connection answering a HEAD request: it writes the headers and drops the body."""
-
-    def __init__(self, connection: Any) -> None:
-        self.connection = connection
-
-    def write_headers(self, start_line: Any, headers: Any, chunk: bytes | None = None) -> Any:
-        """Send the headers (Content-Length included, as for GET) without the body."""
-        return self.connection.write_headers(start_line, headers)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.connection, name)
-
-
-def _head_safe(fallback: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Wrap livereload's WSGI container so HEAD gets GET's status and headers, without the body."""
-
-    def handle(request: Any) -> None:
-        # The container writes the body whatever the method, and tornado refuses a body
-        # for HEAD (a 500): it gets a connection that drops it.
-        if request.method != "HEAD":
-            return fallback(request)
-        connection = request.connection
-        request.connection = _HeadersOnly(connection)
-        try:
-            fallback(request)
-        finally:
-            request.connection = connection
-
-    return handle
-
-
-def _reloading_server(app: App) -> Any:
-    """livereload's Server serving `app`, with HEAD requests answered."""
-    from livereload import Server  # type: ignore[import-untyped]
-
-    class _Server(Server):  # type: ignore[misc]
-        def get_web_handlers(self, script: Any) -> list[Any]:
-            """livereload's handlers, its WSGI container wrapped by `_head_safe`."""
-            handlers: list[Any] = super().get_web_handlers(script)
-            for handler in handlers:
-                if len(handler) > 2 and "fallback" in handler[2]:
-                    handler[2]["fallback"] = _head_safe(handler[2]["fallback"])
-            return handlers
-
-    return _Server(app=app)
+def moved_page(address: str) -> bytes:
+    """The preview's page at an entry's old address: where the entry is now (the built site has no such page)."""
+    link = html.escape(address)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Page moved</title></head>\n"
+        "<body style=\"font-family:system-ui,sans-serif;margin:2rem;max-width:60rem\">\n"
+        f"<h1>This page has moved to <a href=\"{link}\">{link}</a></h1>\n"
+        "<p>The entry's title changed, and its address is made from its title. Only this preview knows "
+        "where it went: on the published site the old address is not found.</p>\n</body></html>\n"
+    ).encode("utf-8")
 
 
 def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, log: Callable[[str], None],
-          at: str | None = None) -> None:
+          at: str | None = None, verbose: bool = False) -> None:
     """Build (as of `at`, if given), then serve and rebuild on changes until interrupted."""
-    from livereload.handlers import LiveReloadHandler  # type: ignore[import-untyped]
+    from tornado.ioloop import IOLoop
 
-    # livereload ignores changes within 3 s of the last reload (or of starting), so a
-    # quick second save would rebuild but never reach the tab; our rebuild is complete
-    # before the reload is sent, so no grace period is needed.
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    from .watch import Reporter, Watcher, reload_browsers, reloading_server
 
     _port_is_free(host, port)  # before building: a busy port is the first thing to know
-    preview = Preview(source, out, base_url, at)
+    if not source.is_dir():  # nothing to watch
+        raise BuildError(f"no content folder at {source}")
+    preview, report, loop = Preview(source, out, base_url, at), Reporter(log), IOLoop.current()
+    reporting = threading.Lock()  # the first build's lines and the watcher's never interleave
 
-    def rebuild() -> None:
-        problems = preview.rebuild()
-        log("\n".join(problems) if problems else "\n".join([*preview.warnings, "rebuilt"]))
+    def rebuild(changed: frozenset[Path], first: bool = False) -> None:
+        with reporting:
+            report(preview.rebuild(changed), preview.warnings, preview.seconds, first)
+        reload_browsers(loop)  # after the build is complete, so the tab reloads into the new pages
 
-    rebuild()
-    server = _reloading_server(make_app(preview))
-    for name in WATCHED:
-        server.watch(str(source / name), rebuild)
-    log(f"serving {out} at http://{host}:{port}{preview.prefix} (Ctrl+C stops)")
-    server.serve(host=host, port=port, debug=False, restart_delay=0)
+    watcher = Watcher(source, out, rebuild)
+    watcher.start()  # before the first build: a save made during it is rebuilt after it
+    try:
+        rebuild(frozenset(), first=True)
+        server = reloading_server(make_app(preview), verbose)
+        log(f"serving {out} at http://{host}:{port}{preview.prefix} (Ctrl+C stops)")
+        server.serve(host=host, port=port, debug=False, restart_delay=0)
+    finally:
+        watcher.stop()
 
 
 def _port_is_free(host: str, port: int) -> None:

@@ -93,12 +93,30 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Each template compiled once per process (a long `serve`); a changed source is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:  # Jinja discards it if the source's checksum differs
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()  # every environment here is the same Sandbox, so compiled code is shared
+
+
 def environment(templates: tuple[tuple[str, Path, str], ...]) -> Sandbox:
     """A sandboxed environment over the scanned templates; autoescape on, except for `.txt` files."""
     env = Sandbox(
         loader=_Loader(templates),
         autoescape=lambda name: not (name or "").endswith(".txt"),  # robots.txt is plain text, not HTML
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_COMPILED,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

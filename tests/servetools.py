@@ -47,11 +47,12 @@ def request(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
 class ServeProcess:
     """`build.py serve --source folder` on 127.0.0.1; `stop()` ends it by its process id."""
 
-    def __init__(self, folder: Path, *args: str) -> None:
+    def __init__(self, folder: Path, *args: str, printed: Path | None = None) -> None:
         self.port = free_port()
+        self.printed = printed  # a file for what the server prints (stdout and stderr), to read while it runs
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "build.py"), "serve", "--source", str(folder), "--port", str(self.port), *args],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=printed.open("wb") if printed else subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         )
         self.root = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 20
@@ -76,7 +77,18 @@ class ServeProcess:
         raise AssertionError(f"{url} did not change within {timeout}s: {fetch(url)}")
 
     def output(self) -> str:
+        if self.printed:
+            return self.printed.read_text()
         return self.process.stdout.read().decode() if self.process.stdout and self.process.poll() is not None else ""
+
+    def wait_for_output(self, predicate, timeout: float = 10.0) -> str:  # type: ignore[no-untyped-def]
+        """What the server has printed once `predicate(text)` holds for it; fails after `timeout`."""
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            if predicate(self.output()):
+                return self.output()
+            time.sleep(0.05)
+        raise AssertionError(f"the server did not print what was expected within {timeout}s:\n{self.output()}")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -86,3 +98,10 @@ class ServeProcess:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=5)
+
+
+def save(path: Path, text: str) -> None:
+    """Save as many editors do: write a hidden file beside it, then rename it over the file (one change)."""
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_text(text)
+    os.replace(temporary, path)

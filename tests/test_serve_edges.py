@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
+import time
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote_to_bytes, urlsplit
@@ -13,7 +15,8 @@ import pytest
 from awardsite import pipeline, serve
 from awardsite.serve import Preview, make_app
 from awardsite.urls import Urls
-from servetools import ServeProcess, request
+from awardsite.watch import Reporter, Watcher
+from servetools import ServeProcess, request, save
 
 ACCENTED = "https://example.org/prix-été/"
 ENCODED_PREFIX = "/prix-%C3%A9t%C3%A9/"
@@ -159,3 +162,165 @@ def test_a_busy_port_is_reported_before_building_with_a_free_one_to_try(scratch)
                          result.stderr)
     assert match and int(match.group(1)) > port, result.stderr
     assert "serving" not in result.stdout and not (folder / "_site").exists()  # nothing started, nothing built
+
+
+RENAMED = "entries:\n  - organisation: First Trust\n    title: Renamed project\n    synopsis: What it did.\n"
+
+
+def test_an_entrys_old_address_says_where_it_moved_after_its_title_changed(scratch) -> None:  # type: ignore[no-untyped-def]
+    folder = scratch()
+    preview = previewed(folder)
+    app = make_app(preview)
+    assert call(app, "/scratch/shortlist/first/first-project/")[0].startswith("200")
+    (folder / "shortlist/first.yaml").write_text(RENAMED)
+    assert preview.rebuild() == []
+    for old in ("/scratch/shortlist/first/first-project/", "/scratch/shortlist/first/first-project",
+                "/scratch/shortlist/first/first-project/index.html"):
+        status, headers, body = call(app, old)
+        assert status == "404 Not Found" and headers["Content-Type"] == "text/html; charset=utf-8", old
+        assert ('<h1>This page has moved to <a href="/scratch/shortlist/first/renamed-project/">'
+                "/scratch/shortlist/first/renamed-project/</a></h1>") in body.decode(), old
+    assert call(app, "/scratch/shortlist/first/renamed-project/")[0].startswith("200")
+    assert not (preview.out / "shortlist/first/first-project").exists()  # the built site is unchanged
+    status, _, body = call(app, "/scratch/shortlist/first/never-published/")
+    assert status.startswith("404") and b"Page not found" in body and b"This page has moved" not in body
+
+
+def test_an_old_address_is_not_found_when_its_entry_cannot_be_told(scratch) -> None:  # type: ignore[no-untyped-def]
+    """Another organisation's entry, or two entries of one organisation: no guess, the site's 404."""
+    folder = scratch()
+    preview = previewed(folder)
+    app = make_app(preview)
+    (folder / "shortlist/first.yaml").write_text(RENAMED.replace("First Trust", "Other Trust"))
+    assert preview.rebuild() == []
+    assert b"Page not found" in call(app, "/scratch/shortlist/first/first-project/")[2]
+    (folder / "shortlist/first.yaml").write_text(RENAMED + RENAMED.replace("entries:\n", "").replace("Renamed", "Second"))
+    assert preview.rebuild() == []
+    assert b"Page not found" in call(app, "/scratch/shortlist/first/first-project/")[2]
+
+
+def test_the_terminal_line_of_a_build_and_of_its_problems() -> None:
+    lines: list[str] = []
+    report = Reporter(lines.append)
+    report([], [], 0.214, first=True)
+    report(["shortlist/a.yaml:3: unknown key `titel`; did you mean `title`? (it is required)", "site.yaml:1: x"],
+           [], 0.05)
+    report(["site.yaml:1: x"], [], 0.05)
+    report([], ["a.yaml~:1: warning: delete it"], 1.5)
+    report([], ["a.yaml~:1: warning: delete it"], 1.5)
+    clock = r"\d\d:\d\d:\d\d "
+    expected = [clock + r"built in 0\.21 s",
+                clock + r"2 problems \(rebuilt in 0\.05 s\); the browser shows them:",
+                re.escape("shortlist/a.yaml:3: unknown key `titel`; did you mean `title`? (it is required)"),
+                re.escape("site.yaml:1: x"),
+                clock + r"1 problem \(rebuilt in 0\.05 s\); the browser shows it:", re.escape("site.yaml:1: x"),
+                clock + r"rebuilt in 1\.50 s; 1 warning:", re.escape("a.yaml~:1: warning: delete it"),
+                clock + r"rebuilt in 1\.50 s; 1 warning, as before"]
+    assert len(lines) == len(expected) and all(re.fullmatch(e, line) for e, line in zip(expected, lines)), lines
+
+
+class Rebuilds:
+    """An `on_change` that records each call (and how many ran at once), optionally held until released."""
+
+    def __init__(self, hold: bool = False) -> None:
+        self.calls: list[frozenset[Path]] = []
+        self.running = self.most = 0
+        self.started = threading.Event()
+        self.release = threading.Event()
+        if not hold:
+            self.release.set()
+
+    def __call__(self, changed: frozenset[Path]) -> None:
+        self.running += 1
+        self.most = max(self.most, self.running)
+        self.calls.append(changed)
+        self.started.set()
+        self.release.wait(timeout=20)
+        self.running -= 1
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.calls) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(self.calls) >= count, self.calls
+
+
+@pytest.fixture
+def watched(scratch):  # type: ignore[no-untyped-def]
+    """A function starting a Watcher on a scratch site (stopped after the test)."""
+    started: list[Watcher] = []
+
+    def start(rebuilds: Rebuilds, step_ms: int = 50) -> Path:
+        folder = scratch().resolve()
+        watcher = Watcher(folder, folder / "_site", rebuilds, step_ms)
+        watcher.start()
+        started.append(watcher)
+        return folder
+
+    yield start
+    for watcher in started:
+        watcher.stop()
+
+
+def test_a_save_is_handed_to_the_rebuild_with_the_file_saved(watched) -> None:  # type: ignore[no-untyped-def]
+    rebuilds = Rebuilds()
+    folder = watched(rebuilds)
+    save(folder / "shortlist/first.yaml", RENAMED)
+    rebuilds.wait_for(1)
+    assert rebuilds.calls == [frozenset({folder / "shortlist/first.yaml"})]
+
+
+def test_a_burst_of_saves_is_one_rebuild(watched) -> None:  # type: ignore[no-untyped-def]
+    rebuilds = Rebuilds()
+    folder = watched(rebuilds, step_ms=500)  # a burst: saves less than half a second apart
+    names = [folder / f"categories/c{n}.yaml" for n in range(20)] + [folder / "site.yaml"]
+    for name in names:
+        save(name, "title: T\n")
+    rebuilds.wait_for(1)
+    time.sleep(1.0)  # room for a second rebuild, which must not come
+    assert rebuilds.calls == [frozenset(names)]
+
+
+def test_saves_during_a_rebuild_make_one_more_rebuild_never_an_overlapping_one(watched) -> None:  # type: ignore[no-untyped-def]
+    rebuilds = Rebuilds(hold=True)
+    folder = watched(rebuilds)
+    save(folder / "site.yaml", "title: T\n")
+    assert rebuilds.started.wait(timeout=10)
+    later = [folder / f"shortlist/s{n}.yaml" for n in range(10)]
+    for number, name in enumerate(later):  # saved while the first rebuild runs, some time apart
+        save(name, "entries: []\n")
+        time.sleep(0.03 * (number % 3))
+    time.sleep(0.3)
+    rebuilds.release.set()
+    rebuilds.wait_for(2)
+    time.sleep(0.5)
+    assert rebuilds.calls == [frozenset({folder / "site.yaml"}), frozenset(later)] and rebuilds.most == 1
+
+
+def test_the_output_hidden_files_and_other_files_do_not_rebuild_and_new_folders_are_watched(watched) -> None:  # type: ignore[no-untyped-def]
+    rebuilds = Rebuilds()
+    folder = watched(rebuilds)
+    (folder / "_site/shortlist").mkdir(parents=True)
+    (folder / "_site/shortlist/index.html").write_text("built")
+    (folder / "shortlist/.first.yaml.swp").write_text("vim")
+    (folder / "README.md").write_text("notes")
+    (folder / "notes").mkdir()
+    (folder / "notes/todo.txt").write_text("x")
+    time.sleep(0.5)  # had any of those been taken for a change, it would be among the calls below
+    (folder / "pages").mkdir()
+    rebuilds.wait_for(1)
+    save(folder / "pages/about.md", "---\ntitle: About\n---\nText.\n")
+    rebuilds.wait_for(2)
+    assert rebuilds.calls == [frozenset({folder / "pages"}), frozenset({folder / "pages/about.md"})]
+
+
+def test_serve_without_a_content_folder_says_so_and_stops(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from servetools import free_port
+    missing = tmp_path / "nowhere"
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--source", str(missing),
+                             "--port", str(free_port())], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr, result.stdout) == (1, f"error: no content folder at {missing}\n", "")
