@@ -24,6 +24,7 @@ from .sources import Sources
 from .yamlsource import MAX_BYTES, Mapping, Scalar, Sequence, read_yaml
 from .yamlwrite import write_atomically
 
+_SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(?![a-z]+:|/)(\S+)", re.M)  # a relative path
 MARK = "# check: moved on a year by new edition"
 REVIEW = "moved on a year by `new edition`: check the date, then delete the `# check:` comment"
 DATE_KEYS = ("entries_open", "entries_close", "shortlist_announced", "winners_announced")
@@ -44,7 +45,7 @@ class Change:
     how: str  # "copied", "moved" or "wrote"
     path: Path  # the file it makes or replaces
     origin: Path | None = None  # what it was copied or moved from
-    text: str | None = None  # what it writes (None for a move, which keeps the file itself)
+    text: str | None = None  # what it writes (for a move: None keeps the bytes, else the moved file's new text)
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,11 @@ def plan(source: Path, name: str) -> Plan:
     assert found.site is not None  # load() refuses a folder without one
     archive, marked = root / "editions" / current, []  # site.yaml's lines first, then the categories'
     changes = [Change("wrote", archive / "edition.yaml", text=_edition_text(root, current, name))]
-    changes += [Change("copied", archive / "categories" / p.name, p, _text(p)) for p in found.categories]
-    changes += [Change("moved", archive / "shortlist" / p.name, p) for p in found.shortlists]
-    changes += [Change("moved", archive / "judges.yaml", found.judges)] if found.judges else []
+    changes += [Change("copied", archive / "categories" / p.name, p, _rebased(_text(p))) for p in found.categories]
+    changes += [Change("moved", archive / "shortlist" / p.name, p, _rebased(_text(p), moved=True))
+                for p in found.shortlists]
+    changes += [Change("moved", archive / "judges.yaml", found.judges, _rebased(_text(found.judges), moved=True))] \
+        if found.judges else []
     for path in (found.site, *found.categories):
         text, lines = _moved_on(path, root, current, name if path == found.site else "")
         marked += lines
@@ -116,8 +119,8 @@ def apply(planned: Plan) -> None:
                     raise FileExistsError(f"{change.path} appeared while `new edition` ran")
                 change.path.parent.mkdir(parents=True, exist_ok=True)
                 change.origin.rename(change.path)  # within the content folder: a rename, the bytes stay the same
-            elif change.text is not None:
-                write_atomically(change.path, change.text)
+            if change.text is not None:
+                write_atomically(change.path, change.text)  # a moved file: only its schema line changes
         except OSError as exc:  # a full disk, a file locked by another program: say how far it got
             raise BuildError(f"`new edition` stopped after {done} of {len(planned.changes)} changes: {exc}. "
                              "Nothing was deleted; `git status` shows what changed") from None
@@ -148,6 +151,16 @@ def _refusals(content: Content, name: str) -> str:
 def _text(path: Path) -> str:
     """A file's text as stored: decoded without touching line endings, so a copy has the same bytes."""
     return path.read_bytes().decode("utf-8")
+
+
+def _rebased(text: str | None, moved: bool = False) -> str | None:
+    """`text` with its `$schema=` path made to work two folders down, in `editions/<name>/`.
+
+    None for a moved file whose text needs no change: it is renamed and keeps its bytes."""
+    if text is None:
+        return None
+    changed = _SCHEMA_LINE.sub(lambda m: f"{m.group(1)}../../{m.group(2)}", text, count=1)
+    return None if moved and changed == text else changed
 
 
 def _tree(path: Path, root: Path) -> Mapping:
@@ -246,10 +259,10 @@ def _rehearse(content: Content, changes: list[Change], current: str, name: str) 
             _place(copy / path.relative_to(root)).write_bytes(path.read_bytes())
         for change in changes:
             target = _place(copy / change.path.relative_to(root))
+            if change.how == "moved" and change.origin:
+                (copy / change.origin.relative_to(root)).rename(target)
             if change.text is not None:
                 target.write_text(change.text, encoding="utf-8", newline="")
-            elif change.origin:
-                (copy / change.origin.relative_to(root)).rename(target)
         try:
             after = loader.load(copy)
         except ContentError as exc:

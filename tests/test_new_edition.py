@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from awardsite import editions
 from awardsite.content import load
 from awardsite.editions import MARK, next_year, review_marks
 from awardsite.errors import BuildError
-from conftest import png, run_cli, write_site
+from conftest import ROOT, png, run_cli, write_site
 
 SITE = """\
 # yaml-language-server: $schema=schemas/site.schema.json
@@ -351,3 +352,29 @@ def test_a_timetable_range_moves_as_a_whole_and_pages_and_pictures_come_along(sc
     assert result.returncode == 0, result.stderr
     dates = next(c for c in load(folder).categories if c.slug == "first").key_dates
     assert [(d.date, d.end_date) for d in dates] == [("2026-11-14", "2026-11-25"), ("2026-12-01", "2026-12-03")]
+
+
+def test_archived_files_keep_a_schema_line_that_finds_the_schema(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """VS Code reads `$schema=` relative to the file: two folders down, `../schemas/` would name nothing."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_2025)
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name in ("site.yaml", "categories", "shortlist", "schemas", "news", "media"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, folder / name)
+        elif (ROOT / name).is_file():
+            shutil.copy(ROOT / name, folder / name)
+    (folder / "site.yaml").write_text('edition: "2024"\n' + (folder / "site.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    shortlist = sorted((folder / "shortlist").glob("*.yaml"))[0]
+    result = new_edition(folder, "2025")
+    assert result.returncode == 0, result.stderr
+    archived = sorted((folder / "editions").rglob("*.yaml"))
+    assert {p.parent.name for p in archived} == {"categories", "shortlist", "2024"}
+    for path in archived:
+        header = path.read_text(encoding="utf-8").splitlines()[0]
+        assert header.startswith("# yaml-language-server: $schema="), path
+        assert (path.parent / header.split("$schema=")[1]).resolve().is_file(), (path, header)
+    kept = folder / "categories" / sorted((folder / "categories").glob("*.yaml"))[0].name
+    assert "$schema=../schemas/category.schema.json" in kept.read_text(encoding="utf-8")  # this year's unchanged
+    assert not shortlist.exists()  # moved, not copied
