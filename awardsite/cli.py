@@ -12,6 +12,11 @@ from . import __version__, clock, editions, importer, pipeline, scaffold, schema
 from .errors import BuildError, ContentError, Problem
 
 
+def _program() -> str:
+    """How the editor runs this tool: `awardsite` when pip installed it, else `python build.py`."""
+    return "awardsite" if Path(sys.argv[0]).stem == "awardsite" else "python build.py"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; return the process exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -73,7 +78,7 @@ def _new(args: argparse.Namespace) -> int:
         path = scaffold.new_text(Path(args.source), args.kind, args.name, clock.today().isoformat(), args.slug)
     else:
         path = scaffold.new_category(Path(args.source), args.name, args.slug)
-    print(f"wrote {path}: fill in each field, then run `python build.py check`")
+    print(f"wrote {path}: fill in each field, then run `{_program()} check`")
     return 0
 
 
@@ -106,27 +111,49 @@ def _edition_checklist(planned: editions.Plan) -> list[str]:
         "when it is chosen",
         f"the judges: judges.yaml moved to editions/{old}/judges.yaml; write this year's" if judges
         else "the judges: write judges.yaml when this year's panel is known",
-        "then delete each `# check:` comment: `python build.py check` warns until they are gone",
+        f"then delete each `# check:` comment: `{_program()} check` warns until they are gone",
     ]
 
 
 def _import(args: argparse.Namespace) -> int:
     source = Path(args.source)
-    changes = importer.plan(Path(args.csv), source)
-    for change in changes:
-        print(change.diff(source) if args.dry_run else f"wrote {change.path}")
+    planned = importer.plan(Path(args.csv), source, replace=args.replace, ignore=args.ignore_column)
+    _report(planned.warnings, args)
+    for change in planned.files:
+        _import_listing(change, source, args.replace)
+        if args.verbose and change.changed:
+            print(change.diff(source), end="")
+        if not args.dry_run and change.changed:
+            print(f"wrote {change.path}")
     if not args.dry_run:
-        importer.apply(changes)
+        importer.apply(planned.changes)
     verb = "would change" if args.dry_run else "changed"
-    print(f"{verb} {len(changes)} shortlist file{'s' if len(changes) != 1 else ''}")
+    count = len(planned.changes)
+    print(f"{verb} {count} shortlist file{'s' if count != 1 else ''}")
     return 0
+
+
+def _import_listing(change: importer.Change, source: Path, replace: bool) -> None:
+    """Per file: entries added, changed field by field, removed, and those not in the spreadsheet."""
+    print(f"{change.path.relative_to(source).as_posix()}:{'' if change.changed else ' no changes'}")
+    heading = {"added": "added", "changed": "changed", "removed": "removed (not in the spreadsheet)",
+               "kept": "not in the spreadsheet, kept"}
+    for entry in change.entries:
+        row = f" (row {entry.row}{'; ' + entry.note if entry.note else ''})" if entry.row else ""
+        print(f"  {heading[entry.how]}: {entry.title}{row}")
+        for field in entry.fields:
+            print(f"    {field.field}: {field.old} -> {field.new}")
 
 
 def _serve(args: argparse.Namespace) -> int:
     from . import serve  # livereload is only needed for previewing
 
     out = Path(args.out) if args.out else Path(args.source) / "_site"
-    serve.serve(Path(args.source), out, args.base_url, args.host, args.port, log=print, at=args.at)
+    def log(line: str) -> None:  # at once, line by line, even when the terminal is a pipe
+        print(line, flush=True)
+
+    serve.serve(Path(args.source), out, args.base_url, args.host, args.port, log=log, at=args.at,
+                verbose=args.verbose)
     return 0
 
 
@@ -158,7 +185,7 @@ def _escape(text: str, is_property: bool) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build an awards site from YAML content.")
+    parser = argparse.ArgumentParser(prog=_program(), description="Build an awards site from YAML content.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -197,5 +224,14 @@ def _parser() -> argparse.ArgumentParser:
                                     "e.g. `--slug nursing-award`")
     imp = command("import", _import, "write shortlist files from a CSV spreadsheet")
     imp.add_argument("csv", help="a CSV with columns category, organisation, title, synopsis, result")
-    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing "
+                                                            "(with --verbose, each file's diff too)")
+    mode = imp.add_mutually_exclusive_group()
+    mode.add_argument("--merge", dest="replace", action="store_false", help="update the entries the rows name, "
+                      "only in the columns given, and keep the rest of each shortlist file (the default)")
+    mode.add_argument("--replace", action="store_true", help="make each category's shortlist exactly the "
+                      "spreadsheet's rows; results and citations it drops are warned of")
+    imp.set_defaults(replace=False)
+    imp.add_argument("--ignore-column", action="append", default=[], metavar="NAME",
+                     help="leave a column out, e.g. `--ignore-column score` (repeat for more)")
     return parser
