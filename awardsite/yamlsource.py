@@ -29,6 +29,7 @@ _EDITOR_BREAKS = re.compile("\r\n|\r|\n")
 class Scalar:
     text: str | None  # the text as written; None for an empty value, `~` or `null`
     line: int  # 1-based line where the value starts
+    plain: bool = False  # written without quotes (so other YAML tools may read `2025` as a number)
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,9 @@ def kind_name(node: Node) -> str:
     return "nothing" if node.text is None else "text"
 
 
-def read_yaml(path: Path, name: str, problems: Problems) -> Mapping | None:
-    """Parse `path` (reported as `name`) into a Mapping, or add problems and return None."""
-    text = _read_text(path, name, problems)
+def read_yaml(path: Path, name: str, problems: Problems, data: bytes | None = None) -> Mapping | None:
+    """Parse `path` (reported as `name`; its bytes are `data` when given) into a Mapping, or add problems."""
+    text = _read_text(path, name, problems, data)
     return None if text is None else parse(text, name, problems)
 
 
@@ -85,13 +86,13 @@ def read_front_matter(path: Path, name: str, problems: Problems) -> tuple[Mappin
     return None if tree is None else (tree, "".join(lines[close + 1:]), close + 2)
 
 
-def _read_text(path: Path, name: str, problems: Problems) -> str | None:
+def _read_text(path: Path, name: str, problems: Problems, data: bytes | None = None) -> str | None:
     """The file's text, or None (with a problem) when it is too big, not UTF-8 or has YAML-only line breaks."""
-    size = path.stat().st_size
+    size = path.stat().st_size if data is None else len(data)
     if size > MAX_BYTES:  # checked before reading, so a huge file costs no memory
         problems.add(name, 1, f"file is {size:,} bytes; content files are limited to {MAX_BYTES:,}: is it the right file?")
         return None
-    text = _decode(path.read_bytes(), name, problems)
+    text = _decode(path.read_bytes() if data is None else data, name, problems)
     if text is None or _has_yaml_only_line_breaks(text, name, problems):
         return None
     return text
@@ -205,7 +206,7 @@ class _Builder:
             return Sequence(tuple(items), line)
         assert isinstance(event, yaml.ScalarEvent)
         plain = not event.style  # libyaml says '' for a plain scalar, PyYAML None
-        return Scalar(None if plain and event.value in _NULLS else event.value, line)
+        return Scalar(None if plain and event.value in _NULLS else event.value, line, plain)
 
     def mapping(self, line: int) -> Mapping:
         entries: dict[str, tuple[int, Node]] = {}
