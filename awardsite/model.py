@@ -183,8 +183,8 @@ class KeyDate:
     label: str = spec("What happens, e.g. `Entries close`.")
     time: Optional[Time] = spec("The time it starts, `18:30`, in site.yaml's `timezone`; an all-day event if left "
                                 "out.", None)
-    end_time: Optional[Time] = spec("The time it ends, `12:00`, on its last day.", None)
-    end_date: Optional[Date] = spec("The last day, for something that runs over several days.", None)
+    end_time: Optional[Time] = spec("The time it ends on its last day, e.g. `21:00`.", None)
+    end_date: Optional[Date] = spec("The last day, for something that runs over several days, e.g. `2025-11-21`.", None)
     week: Optional[YesNo] = spec("`yes` when only the week is known: shown as \"week commencing\" `date`.", None)
     url: Optional[Url] = spec("A page with more about it.", None)
     where: Where = located()

@@ -8,8 +8,9 @@ from typing import Optional
 
 from . import kinds
 from .errors import BuildError
-from .kinds import Either, Kind, Shape
-from .model import PATTERNS, SLUG_PATTERN, Category, NewsPost, TextPage
+from .kinds import Either, ListOf, Record, Shape
+from .schemahelp import examples
+from .model import PATTERNS, SLUG_PATTERN, Category, Criterion, NewsPost, TextPage
 from .urls import slugify
 from .yamlwrite import dump
 
@@ -19,6 +20,8 @@ PLACEHOLDERS = {
     "eligibility": "Replace this with who may enter.",
     "point": "Replace this with what judges look for.",
     "body": "Write the text here, in markdown. Headings start with `#`, a list with `- `.",
+    # The examples `new` shows, commented out, for text: uncommented and left as they are, they are refused too.
+    **{kind: kinds.KINDS[kind].example for kind in ("text", "markdown")},
 }
 # Starting values for a new file; the comments above each key come from the model.
 _STARTERS = {
@@ -54,29 +57,55 @@ def new_slug(title: str, given: str | None = None) -> str:
 def category_text(title: str) -> str:
     """The YAML for a new category: every key, with the model's description above it.
 
-    A key left empty whose kind has a form to follow (a date, an address) shows the registry's example.
+    The keys every category needs hold a starting value to replace; every other key is
+    commented out with an example (from the kinds' registry) to copy, so a file written by
+    `new category` shows the whole model, `weight` and `stages` included.
     """
     parts = ["# yaml-language-server: $schema=../schemas/category.schema.json\n"]
     for key in kinds.keys(Category):
-        value = title if key.name == "title" else _STARTERS.get(key.name, _default(key))
         parts.append(f"\n# {key.doc}\n")
-        kind = _scalar_kind(key.shape)
-        if value is None and kind and kind.name not in _SELF_EXPLAINED:
-            parts.append(f"# For example: `{kind.example}`\n")
-        parts.append(dump({key.name: value}).replace(": null\n", ":\n"))
+        value = title if key.name == "title" else _STARTERS.get(key.name)
+        if value is None:
+            parts.append(_commented(dump({key.name: _key_example(key)})))
+        elif key.name == "criteria":
+            parts.append(_with_optional_keys(dump({key.name: value}), Criterion, "    "))
+        else:
+            parts.append(dump({key.name: value}))
     return "".join(parts)
 
 
-def _default(key: kinds.Key) -> object:
-    """What a key holds when left out, written out: `[]` for a list, `yes` for a switch; None otherwise."""
-    return [] if key.default == () else None if key.required else key.default
+def example(shape: Shape) -> object:
+    """A value of `shape` to show: the kind's example; a record with its keys (not its optional lists)."""
+    if isinstance(shape, Either):
+        return example(shape.options[0])
+    if isinstance(shape, ListOf):
+        return [example(shape.item)]
+    if isinstance(shape, Record):  # its optional lists and switches (`decorative`, `week`) would say too much
+        return {k.name: _key_example(k) for k in kinds.keys(shape.cls) if k.required or not _is_list_or_switch(k)}
+    return int(shape.example) if shape.base is int and shape.example.isdigit() else shape.example
 
 
-def _scalar_kind(shape: Shape) -> Optional[Kind]:
-    """The kind of a scalar or optional scalar key; None for records, lists and either-or keys."""
-    if isinstance(shape, Either) and len(shape.options) == 1:
-        shape = shape.options[0]
-    return shape if isinstance(shape, Kind) else None
+def _key_example(key: kinds.Key) -> object:
+    """The example the schemas offer for `key` (its doc's `e.g.`), else its kind's."""
+    offered = examples(key)
+    return offered[0] if offered else example(key.shape)
+
+
+def _is_list_or_switch(key: kinds.Key) -> bool:
+    shape = key.shape.options[0] if isinstance(key.shape, Either) else key.shape
+    return isinstance(shape, ListOf) or (isinstance(shape, kinds.Kind) and shape.name == "choice")
+
+
+def _commented(text: str) -> str:
+    return "".join(f"# {line}" for line in text.splitlines(keepends=True))
+
+
+def _with_optional_keys(text: str, cls: type, indent: str) -> str:
+    """`text` (a key holding a list of `cls` records) with `cls`'s optional scalar keys commented out in each item."""
+    optional = {k.name: _key_example(k) for k in kinds.keys(cls) if not k.required and not _is_list_or_switch(k)}
+    extra = "".join(f"{indent}# {line}" for line in dump(optional).splitlines(keepends=True))
+    item = indent[:-2] + "- "  # an item of the list itself, not of a list inside it
+    return "".join(line + (extra if line.startswith(item) else "") for line in text.splitlines(keepends=True))
 
 
 def new_category(source: Path, title: str, slug: str | None = None) -> Path:

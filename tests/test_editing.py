@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
 
+import pytest
+import yaml
+
+from awardsite import kinds, model, scaffold
 from awardsite.content import load
-from conftest import run_cli
+from conftest import MINIMAL, png, run_cli
 
 EXCEL_CSV = (
     "\ufeffcategory,organisation,title,synopsis,result\r\n"
@@ -21,21 +26,25 @@ def test_new_category_writes_every_field_with_a_comment_and_its_placeholders_mus
     assert result.returncode == 0, result.stderr
     path = folder / "categories/digital-innovation-award-of-the-year.yaml"
     text = path.read_text()
-    for key in ("title", "intro", "eligibility", "criteria", "order", "summary", "partner", "how_to_enter",
-                "entry_url", "contacts", "draft"):
+    for key in ("title", "intro", "eligibility", "criteria", "how_to_enter"):
         assert f"\n{key}:" in text
-    assert text.count("\n# ") >= 10
+    # Every other key is there to copy, commented out, with an example: `weight` and `stages` included.
+    for key in ("order", "summary", "partner", "entry_url", "contacts", "partners", "stages", "key_dates", "draft"):
+        assert f"\n# {key}:" in text and f"\n{key}:" not in text
+    assert "  - heading: Ambition\n    # weight: 25\n" in text
+    assert "\n# stages:\n#   - title: \"Stage 1: written application\"\n#     description: Replace this with *markdown*.\n#     criteria:\n#       - heading: Ambition\n#         weight: 25\n" in text
     # Unfilled, it is refused where each placeholder stands, so it cannot be published by mistake.
     result = run_cli("check", cwd=folder)
     assert result.returncode == 1
     assert [line.split(": ", 1)[0] for line in result.stderr.splitlines()[:-1]] == [
-        f"categories/{path.name}:{n}" for n in (7, 11, 17)]
+        f"categories/{path.name}:{n}" for n in (7, 11, 19)]
     assert "`intro` still holds the text `new` wrote: write your own (or add `draft: yes`" in result.stderr
     # A draft is listed, not refused, and not published.
-    path.write_text(text.replace("\ndraft:\n", "\ndraft: yes\n"))
+    path.write_text(text.replace('\n# draft: "yes"\n', "\ndraft: yes\n"))
     result = run_cli("check", cwd=folder)
-    assert result.returncode == 0
-    assert f"categories/{path.name}:{text.splitlines().index('draft:') + 1}: warning: a draft" in result.stderr
+    assert result.returncode == 0, result.stderr
+    draft_line = text.splitlines().index('# draft: "yes"') + 1
+    assert f"categories/{path.name}:{draft_line}: warning: a draft" in result.stderr
     # Filled in and no longer a draft, it builds.
     filled = text.replace("Replace this with what the award recognises and why it matters.", "Digital work.")
     filled = filled.replace("Replace this with who may enter.", "NHS teams.")
@@ -43,6 +52,32 @@ def test_new_category_writes_every_field_with_a_comment_and_its_placeholders_mus
     assert run_cli("check", cwd=folder).returncode == 0
     category = next(c for c in load(folder).categories if c.slug == path.stem)
     assert category.title == "Digital Innovation: Award of the Year" and category.draft is None
+    # An example uncommented and left as it is is refused like the placeholders.
+    path.write_text(path.read_text().replace("# summary: Replace this text", "summary: Replace this text"))
+    assert "`summary` still holds the text `new` wrote" in run_cli("check", cwd=folder).stderr
+
+
+def test_each_commented_example_of_a_new_category_uncommented_passes_check(scratch) -> None:  # type: ignore[no-untyped-def]
+    """Each optional key's example, uncommented (placeholders filled in), is a value `check` accepts."""
+    text = scaffold.category_text("Digital Award")
+    filled = {"intro": "Digital work.", "eligibility": "NHS teams.", "criteria": [{"heading": "Reach", "points": ["P"]}]}
+    examples = re.findall(r"(?m)^# ([a-z_]+):(.*\n(?:#  .*\n)*)", text)
+    assert {key for key, _ in examples} == {k.name for k in kinds.keys(model.Category)} - {"title", "intro",
+                                                                                           "eligibility", "criteria",
+                                                                                           "how_to_enter"}
+    for key, block in examples:
+        value = yaml.safe_load(f"{key}:" + re.sub(r"(?m)^# ", "", block).replace("Replace this text", "Words")
+                               .replace("Replace this with *markdown*.", "Text."))[key]
+        data = {"title": "T", **filled, key: value}
+        if key == "stages":
+            del data["criteria"]  # one or the other
+            value[0]["criteria"][0]["weight"] = 100  # a stage's weights add up to 100
+        site = MINIMAL["site.yaml"] + ("groups:\n  - slug: first-award\n    title: G\n" if key == "group" else "")
+        folder = scratch({"site.yaml": site, "categories/first.yaml": json.dumps(data),
+                          "media/logos/partner.png": png()})
+        result = run_cli("check", cwd=folder)
+        assert result.returncode == 0, (key, result.stderr)
+
 
 
 def test_new_page_and_post_write_front_matter_that_checks_and_builds(scratch, monkeypatch) -> None:  # type: ignore[no-untyped-def]
