@@ -9,26 +9,26 @@ can be reached from the home page without a template edit.
 from __future__ import annotations
 
 from .model import Content, EditionContent, Link, Site
-from .pagelist import awarded
 from .urls import Urls
 
 Item = tuple[str, str]  # (label, address)
 
 
 def menu(site: Site, edition: EditionContent, content: Content, urls: Urls, paths: frozenset[str],
-         t: dict[str, str], here: str) -> list[tuple[str, str, bool]]:
-    """The menu as (label, address, is the page shown) for a page at address `here`."""
-    items = [_link(link, urls) for link in site.nav] if site.nav else _default(site, edition, content, urls, paths, t)
+         t: dict[str, str], here: str, winners: bool) -> list[tuple[str, str, bool]]:
+    """The menu as (label, address, is the page shown) for a page at address `here`; `winners`: results are out."""
+    items = [_link(link, urls) for link in site.nav] if site.nav else \
+        _default(site, edition, content, urls, paths, t, winners)
     return [(label, href, href == here) for label, href in items]
 
 
 def _default(site: Site, edition: EditionContent, content: Content, urls: Urls, paths: frozenset[str],
-             t: dict[str, str]) -> list[Item]:
+             t: dict[str, str], winners: bool) -> list[Item]:
     past = bool(site.edition) and not edition.current
     items = [(t["home"], urls.edition_home() if past else urls.home())]
     if edition.shortlists:
         items.append((t["shortlist"], urls.shortlist()))
-    if awarded(site, edition):
+    if winners:
         items.append((t["winners"], urls.winners()))
     if edition.panel:
         items.append((t["judges"], urls.judges()))

@@ -10,6 +10,7 @@ run in a sandbox (templating.py). Nothing is rendered until the writer asks for 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,17 +89,18 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
     site = content.site
     zone, vocabulary = site.timezone, {r.slug: r for r in site.result_names()}
     edition_urls = urls.for_edition(edition.name)
+    given = awarded(site, edition)  # once per edition: each of its pages' menus asks
     return {
         "site": site, "edition": edition, "editions": content.editions, "categories": edition.categories,
         "shortlists": edition.shortlists, "panel": edition.panel, "url": edition_urls,
         "pages": pages.listed, "paths": pages.paths, "phase": clock.phase(edition.info, zone, now), "now": now,
         "today": now.date().isoformat(), "tags": all_tags(edition), "used_focus_areas": used_focus_areas(site, edition),
-        "results": site.result_names(), "awarded": awarded(site, edition), "focus_areas": site.focus_areas,
+        "results": site.result_names(), "awarded": given, "focus_areas": site.focus_areas,
         "csp": CSP, "ids": {name: name for name in RESERVED_IDS},
         "text_pages": content.pages, "news": content.news, "organisers": site.organisers,
         "key_dates": lambda t: key_dates(edition.info, zone, t),
         "timetable": lambda holder: ical.sorted_dates(holder.key_dates),
-        "menu": lambda t, here: menus.menu(site, edition, content, edition_urls, pages.paths, t, here),
+        "menu": lambda t, here: menus.menu(site, edition, content, edition_urls, pages.paths, t, here, bool(given)),
         "footer_links": lambda t: menus.footer(site, content, edition_urls, t),
         "image": lambda picture: image(picture.file, urls, content.media_sizes),
         "result_label": lambda slug: vocabulary[slug].label,
@@ -137,12 +139,18 @@ def image(name: str, urls: Urls, sizes: dict[str, tuple[int, int]]) -> tuple[str
 
 
 def _markdown_filter(urls: Urls, content: Content) -> Callable[..., Any]:
+    # A synopsis is on its shortlist, its entry page and the library: converted once, kept while pages
+    # near each other in the build use it (bounded, so a programme of 40,000 entries is not held twice).
+    @functools.lru_cache(maxsize=4096)
+    def converted(text: str, ids: str, top: int, notes: str, back: str) -> Any:
+        return markdown(text, media=lambda name: image(name, urls, content.media_sizes), ids=ids, top=top,
+                        words={"notes": notes, "back_to_reference": back})
+
     @jinja2.pass_context
     def render_markdown(ctx: Any, text: str, ids: str = "", top: int = 3) -> Any:
         words = ctx.get("t") or {}
-        return markdown(text, media=lambda name: image(name, urls, content.media_sizes), ids=ids, top=top,
-                        words={"notes": words.get("notes", "Notes"),
-                               "back_to_reference": words.get("back_to_reference", "Back to reference {n}")})
+        return converted(text, ids, top, words.get("notes", "Notes"),
+                         words.get("back_to_reference", "Back to reference {n}"))
     return render_markdown
 
 

@@ -24,6 +24,7 @@ from .errors import ContentError, Problem
 
 PAGE_SECONDS = 60.0  # the render-time budget of one page; a programme's largest page needs a few
 PAGE_BYTES = 256 * 1024 * 1024  # no real page comes near this
+_BATCH = 256  # chunks joined before a page's size and time are checked and the text written
 MAX_ARGUMENT = 10_000_000  # the largest whole number a template may pass to a function or filter
 _WIDE_FORMAT = re.compile(r"%[-#0 +]*\.?[0-9]{6,}|\{[^}]*:[^}]*[0-9]{6,}")  # `%999999999d`: padding to a huge width
 
@@ -155,8 +156,13 @@ def stream(env: Sandbox, template: str, context: dict[str, Any], page: Any, outp
     size = 0
     try:
         chunks = cast(Generator[str, None, None], env.get_template(template).generate(context, page=page))
+        pending: list[str] = []  # Jinja yields a few characters at a time: encoded and written in batches
         for chunk in chunks:
-            data = chunk.encode("utf-8")
+            pending.append(chunk)
+            if len(pending) < _BATCH:
+                continue
+            data = "".join(pending).encode("utf-8")
+            pending.clear()
             size += len(data)
             if size > PAGE_BYTES:  # thrown into the template, so the error names its line
                 chunks.throw(LimitError(f"would be larger than {PAGE_BYTES // 2**20} MB"))
@@ -164,6 +170,10 @@ def stream(env: Sandbox, template: str, context: dict[str, Any], page: Any, outp
                 chunks.throw(LimitError(f"took longer than {PAGE_SECONDS:g} s to render; is a loop in the "
                                         "template unbounded?"))
             yield data
+        data = "".join(pending).encode("utf-8")
+        if size + len(data) > PAGE_BYTES:
+            raise LimitError(f"would be larger than {PAGE_BYTES // 2**20} MB")
+        yield data
     except Exception as exc:
         raise ContentError([_problem(env, template, output, exc)]) from None
     finally:
