@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.source) / "_site"
-    built = pipeline.build(Path(args.source), out, args.base_url, at=args.at, on_wait=_waiting)
+    built = pipeline.build(Path(args.source), out, args.base_url, at=args.at, on_wait=_waiting, jobs=args.jobs)
     _report(built.warnings, args)
     print(f"built {built.files} files into {out} in {time.perf_counter() - started:.2f}s")
     if args.at:
@@ -207,6 +207,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--at", metavar="\"YYYY-MM-DD HH:MM\"",
                          help="build the site as it will be then (in site.yaml's timezone), to preview an "
                               "announcement; never publish such a build")
+    commands.choices["build"].add_argument(
+        "--jobs", type=int, default=0, metavar="N",
+        help="render a big site in N processes (default: one per core; 1: one process); the files are the same")
     serve = commands.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")

@@ -117,11 +117,7 @@ class Writer:
         if self.count > self.max_files:
             raise BuildError(f"the site would have more than {self.max_files:,} files; a programme this size "
                              "is a mistake in the content (is a shortlist repeated many times?)")
-        target = self.temp / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
+        write_file(self.temp / name, chunks)
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         assert self.temp is not None
@@ -133,6 +129,14 @@ class Writer:
         finally:
             if self.temp.exists():
                 shutil.rmtree(self.temp, ignore_errors=True)
+
+
+def write_file(target: Path, chunks: Iterable[bytes]) -> None:
+    """Write one file of a site being built from its chunks (a worker process writes its pages so too)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
 
 
 def clear_leftovers(out: Path) -> None:

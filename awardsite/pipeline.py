@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import clock, output, render
+from . import clock, output, parallel, render
 from .content import load
 from .errors import BuildError, Problem
 from .kinds import KINDS, Bad
@@ -38,11 +38,12 @@ def check(source: Path) -> Content:
 
 
 def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
-          wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None) -> Built:
+          wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None, jobs: int = 1) -> Built:
     """Build the site in `source` into `out`, replacing it only when the build succeeds.
 
     `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
-    then, to preview an announcement; such a build must never be published.
+    then, to preview an announcement; such a build must never be published. `jobs`: how many
+    processes render a big site (0: one per core); the files are the same whatever it is.
     """
     if at is not None and isinstance(KINDS["moment"].check(at), Bad):  # the check site.yaml's milestones get
         raise BuildError(f"--at should be a date and time like `2026-11-19 18:30`, not `{at}`")
@@ -58,8 +59,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
                              "may write; is a shortlist repeated many times?")
         with output.Writer(out) as writer:
-            for name, produce in files:
-                writer.write(name, produce())
+            parallel.write_all(files, writer, parallel.jobs_for(len(files), jobs or None))
     return Built(content, writer.count, content.warnings)
 
 

@@ -1,0 +1,75 @@
+"""A big site rendered by several processes is byte for byte the serial build (parallel.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awardsite import parallel, pipeline
+from awardsite.errors import ContentError
+from benchmarks.programme import NOW, PHASES, write_programme
+
+AT = NOW.strftime("%Y-%m-%d %H:%M")  # the generated programme's phases are set around this moment
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_site_over_the_threshold_is_rendered_by_workers_and_is_the_same(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_programme(tmp_path / "content", 12, 30, groups=True)
+    serial = pipeline.build(source, tmp_path / "serial", at=AT, jobs=1)
+    writers = tmp_path / "writers"  # each process that writes a page adds its id here
+    original = parallel.write_file
+
+    def write_file(target: Path, chunks: Iterable[bytes]) -> None:
+        with writers.open("a") as record:
+            record.write(f"{os.getpid()}\n")
+        original(target, chunks)
+
+    monkeypatch.setattr(parallel, "write_file", write_file)  # forked workers inherit it
+    shared = pipeline.build(source, tmp_path / "shared", at=AT, jobs=3)
+    assert serial.files == shared.files > parallel.MIN_FILES
+    assert len(set(writers.read_text().split())) == 3
+    assert files(tmp_path / "shared") == files(tmp_path / "serial")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(categories=st.integers(1, 6), entries=st.integers(1, 9), groups=st.booleans(), phase=st.sampled_from(sorted(PHASES)),
+       jobs=st.integers(2, 4))
+def test_any_programme_in_any_phase_is_the_same_in_any_number_of_processes(
+        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, categories: int, entries: int,
+        groups: bool, phase: str, jobs: int) -> None:
+    monkeypatch.setattr(parallel, "MIN_FILES", 0)  # small programmes too, so each example is quick
+    folder = tmp_path_factory.mktemp("programme")
+    source = write_programme(folder / "content", categories, entries, groups=groups, phase=phase)
+    pipeline.build(source, folder / "serial", at=AT, jobs=1)
+    pipeline.build(source, folder / "shared", at=AT, jobs=jobs)
+    assert files(folder / "shared") == files(folder / "serial")
+
+
+def test_a_page_failing_in_a_worker_is_reported_as_the_serial_build_reports_it(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_FILES", 0)
+    source = write_programme(tmp_path / "content", 3, 6)
+    entry = (Path(pipeline.__file__).parent.parent / "templates" / "entry.html").read_text(encoding="utf-8")
+    # Each entry page after the first few fails, on a line of its own: the report names the one a serial build
+    # meets first, whichever process met it.
+    (source / "templates").mkdir()
+    (source / "templates" / "entry.html").write_text(entry.replace(
+        "{% block main %}", "{% block main %}{% if page.entry.title > 'M' %}{{ {}[page.path] }}{% endif %}", 1),
+        encoding="utf-8")
+    reports = []
+    for jobs in (1, 2, 3):
+        with pytest.raises(ContentError) as caught:
+            pipeline.build(source, tmp_path / f"out{jobs}", at=AT, jobs=jobs)
+        reports.append([p.format() for p in caught.value.problems])
+        assert not (tmp_path / f"out{jobs}").exists()
+    assert reports[0] == reports[1] == reports[2] and len(reports[0]) == 1
+    assert "has no attribute 'shortlist/" in reports[0][0]  # names the page
