@@ -56,11 +56,16 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "text":
         past = len(content.editions) - 1
         editions = f", {past} past edition{'s' if past != 1 else ''}" if past else ""
-        text = f", {len(content.pages)} pages" if content.pages else ""
-        text += f", {len(content.news)} news posts" if content.news else ""
-        print(f"{args.source}: OK, {len(content.categories)} categories, {len(content.shortlists)} shortlists"
+        text = f", {_count(len(content.pages), 'page')}" if content.pages else ""
+        text += f", {_count(len(content.news), 'news post')}" if content.news else ""
+        print(f"{args.source}: OK, {_count(len(content.categories), 'category', 'categories')}, "
+              f"{_count(len(content.shortlists), 'shortlist')}"
               f"{text}{editions}")
     return 0
+
+
+def _count(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _schema(args: argparse.Namespace) -> int:

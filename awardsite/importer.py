@@ -109,8 +109,11 @@ def _target(source: Path, content: Content, place: tuple[int, int]) -> Target:
     category = edition.categories[place[1]].slug
     relative = Path(_target_name(content, place))
     path = source / relative
-    header = f"# yaml-language-server: $schema={'../' * (len(relative.parts) - 1)}{SCHEMA}\n"
     old = path.read_bytes().decode("utf-8-sig") if path.exists() else ""  # line ends as they are: CRLF kept
+    # The file's own schema line is kept; a new file names the schema only where it exists (or VS Code shows an error).
+    header = old.splitlines(keepends=True)[0] if old.startswith("# yaml-language-server:") else \
+        f"# yaml-language-server: $schema={'../' * (len(relative.parts) - 1)}{SCHEMA}\n" \
+        if (source / SCHEMA).is_file() else ""
     return Target(path, relative.as_posix(), old, edition.shortlists.get(category), header)
 
 

@@ -214,6 +214,7 @@ CATEGORY = ("title: {title}\nintro: What it recognises.\neligibility: Anyone.\nc
             "    points: [Aims high]\n")
 TWO_EDITIONS = {
     "site.yaml": SITE,
+    "schemas/shortlist.schema.json": "{}\n",  # the header a new shortlist file gets names it
     "shortlist/first.yaml": CURRENT,
     "editions/2025/edition.yaml": "title: Awards 2025\nintro: The 2025 programme.\n",
     "editions/2025/categories/first.yaml": CATEGORY.format(title="First award"),

@@ -95,7 +95,7 @@ def test_new_page_and_post_write_front_matter_that_checks_and_builds(scratch, mo
     for path in (folder / "pages/about-the-awards.md", folder / "news/entries-open.md"):
         path.write_text(path.read_text().replace("Write the text here, in markdown.", "Our own words."))
     result = run_cli("check", cwd=folder)
-    assert result.returncode == 0 and "1 pages, 1 news posts" in result.stdout, result.stderr
+    assert result.returncode == 0 and "1 page, 1 news post" in result.stdout, result.stderr
     content = load(folder)
     assert [p.title for p in content.pages] == ["About the Awards"]
     assert content.news[0].date == "2026-11-18" and content.news[0].body.startswith("Our own words.")

@@ -12,7 +12,7 @@ from pathlib import Path
 from awardsite import importer
 from awardsite.content import load
 from awardsite.yamlsource import MAX_BYTES
-from conftest import run_cli
+from conftest import MINIMAL, run_cli, write_site
 
 MARKED = """\
 # The judges' shortlist, with the winners marked after the ceremony
@@ -248,3 +248,18 @@ def test_a_file_written_in_flow_style_is_written_again_with_a_warning(scratch) -
         "all `- key: value` lines, so they cannot be edited where they are"]
     assert [(e.title, e.result) for e in load(folder).shortlists["first"].entries] == [("B", "winner"),
                                                                                        ("E", "shortlisted")]
+
+
+def test_a_new_shortlist_file_names_its_schema_only_where_the_schemas_are(tmp_path: Path) -> None:
+    """VS Code shows an error for a `$schema=` line naming a file that is not there."""
+    for with_schemas in (False, True):
+        folder = write_site(tmp_path / f"content-{with_schemas}", {})
+        (folder / "shortlist" / "first.yaml").unlink()  # a category with no shortlist yet
+        if with_schemas:
+            (folder / "schemas").mkdir()
+            (folder / "schemas" / "shortlist.schema.json").write_text("{}\n")
+        (tmp_path / "sheet.csv").write_text("category,organisation,title,synopsis\nfirst,O,T,S\n")
+        result = run_cli("import", str(tmp_path / "sheet.csv"), "--source", str(folder))
+        assert result.returncode == 0, result.stderr
+        text = (folder / "shortlist" / "first.yaml").read_text()
+        assert text.startswith("# yaml-language-server: $schema=../schemas/shortlist.schema.json\n") == with_schemas

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from awardsite import model
+from awardsite import model, pipeline
 from awardsite.content import load
 from awardsite.render import summary
 from conftest import ROOT, run_cli, write_site
@@ -175,3 +175,11 @@ def test_the_contract_field_names_are_in_the_model() -> None:
     assert {"chair", "judges"} <= names(model.Panel)
     assert {"name", "role", "organisation", "photo", "bio", "categories"} <= names(model.Judge)
     assert [r.slug for r in model.Site.result_names(CONTENT.site)] == ["winner", "highly-commended", "shortlisted"]
+
+
+def test_an_editions_home_page_title_names_the_edition_once(tmp_path: Path) -> None:
+    """`<title>` is "page – edition", but a past edition's home page is titled the edition itself."""
+    out = tmp_path / "out"
+    pipeline.build(ROOT / "examples" / "riverside-awards", out)
+    title = re.search(r"<title>(.*?)</title>", (out / "2025" / "index.html").read_text(encoding="utf-8"))
+    assert title is not None and title.group(1).count("Riverside Health Equity Awards 2025") == 1, title

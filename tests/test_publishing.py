@@ -25,7 +25,7 @@ NOV_2026 = "1795000000"  # SOURCE_DATE_EPOCH of 2026-11-18
 
 def copy_example(folder: Path) -> Path:
     folder.mkdir(parents=True)
-    for name in ("site.yaml", "categories", "shortlist"):
+    for name in ("site.yaml", "categories", "shortlist", "schemas"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, folder / name)
     return folder
 
