@@ -22,6 +22,8 @@ from .model import Entry, Shortlist
 from .urls import entry_slug
 from .yamlwrite import dump
 
+NEW_ENTRY = ("organisation", "synopsis")  # what a row adding an entry fills, beside its title
+
 SHOWN = 60  # characters of a long text shown in the list of changes
 
 
@@ -89,6 +91,8 @@ def plan_file(target: Target, rows: list[Incoming], default: str, replace: bool,
     """The file's planned text; row and entry warnings and address clashes go to `problems`."""
     existing = target.shortlist.entries if target.shortlist else ()
     matched, loose = _match(existing, rows, sheet, problems)
+    for incoming, index in zip(rows, matched):
+        _complete(incoming, sheet, target.name, problems, index is None or replace)
     if replace or target.shortlist is None:
         return _replaced(target, existing, rows, matched, default, sheet, problems)
     found = {index: row for row, index in zip(rows, matched) if index is not None}
@@ -106,6 +110,15 @@ def plan_file(target: Target, rows: list[Incoming], default: str, replace: bool,
     report += [EntryChange("added", row.values["title"], row.number) for row in added]
     rows_of: list[Incoming | None] = [found.get(i) for i in range(len(existing))]
     return Change(target.path, target.old, new, tuple(report), tuple(rows_of + list(added)))
+
+
+def _complete(row: Incoming, sheet: str, name: str, problems: Problems, new: bool) -> None:
+    """A row that adds an entry (or replaces one) gives every field an entry needs."""
+    missing = [field for field in NEW_ENTRY if field not in row.values]
+    if new and missing:
+        needed = " and ".join(f"`{field}`" for field in missing)
+        problems.add(sheet, row.line, f"row {row.number}: `{row.values['title']}` would be a new entry in {name}, "
+                                      f"which needs {needed} (no entry there has this title)")
 
 
 def _merged(target: Target, updates: dict[int, dict[str, Any]], added: list[dict[str, Any]],
@@ -172,7 +185,7 @@ def _match(entries: tuple[Entry, ...], rows: list[Incoming], sheet: str,
         first.setdefault(address, row)
         index = by_address.get(address)
         matched.append(index if index is not None and index not in matched else None)
-    loose = [n for n, index in enumerate(matched) if index is None]
+    loose = [n for n, index in enumerate(matched) if index is None and "organisation" in rows[n].values]
     free = [i for i in range(len(entries)) if i not in matched]
     rows_of = Counter(_organisation(rows[n].values["organisation"]) for n in loose)
     entries_of = Counter(_organisation(entries[i].organisation) for i in free)

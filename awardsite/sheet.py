@@ -23,7 +23,7 @@ from .errors import Problems
 from .model import PATTERNS, Site
 from .validate import did_you_mean
 
-REQUIRED = ("category", "organisation", "title", "synopsis")
+REQUIRED = ("category", "title")  # a row adding an entry needs `organisation` and `synopsis` too (merge.NEW_ENTRY)
 ALIASES = {"judges_comments": "citation", "judges_comment": "citation", "judge_comments": "citation",
            "judges_citation": "citation", "citations": "citation", "focus_area": "focus_areas", "tag": "tags",
            "results": "result", "organization": "organisation"}
@@ -153,8 +153,9 @@ def _unknown(headers: list[str]) -> str:
 
 def fields(row: dict[str, str], site: Site, at: At) -> dict[str, Any] | None:
     """The fields a row gives (its filled cells), checked against the programme's lists; None if it is bad."""
-    entry: dict[str, Any] = {column: " ".join(row[column].split()) for column in ("organisation", "title")}
-    entry["synopsis"] = _markdown(row["synopsis"])
+    entry: dict[str, Any] = {column: " ".join(row.get(column, "").split()) for column in ("organisation", "title")}
+    entry["synopsis"] = _markdown(row.get("synopsis", ""))
+    entry = {field: value for field, value in entry.items() if value.strip()}  # an empty cell changes nothing
     ok = _filled(row, at)
     names = site.result_names()
     if row.get("result", "").strip():
@@ -183,7 +184,7 @@ def fields(row: dict[str, str], site: Site, at: At) -> dict[str, Any] | None:
 
 def _filled(row: dict[str, str], at: At) -> bool:
     """Whether the required texts have something in them (each empty one is a problem)."""
-    empty = [column for column in ("organisation", "title", "synopsis") if not row[column].strip()]
+    empty = [column for column in ("title",) if not row[column].strip()]
     for column in empty:
         at.problem(f"`{column}` is empty")
     return not empty

@@ -205,7 +205,8 @@ def test_import_rejects_bad_rows_by_number_and_writes_nothing(scratch) -> None: 
     assert result.returncode == 1
     assert result.stderr.splitlines()[:-1] == [
         "shortlist.csv:8: row 5: unknown category `secnd`",
-        "shortlist.csv:9: row 6: `organisation` is empty",
+        "shortlist.csv:9: row 6: `B` would be a new entry in shortlist/first.yaml, which needs `organisation` (no "
+        "entry there has this title)",
         "shortlist.csv:10: row 7: result `winer` is not one of `winner`, `highly-commended`, `shortlisted` "
         "(a slug or its label); did you mean `winner`?",
     ]

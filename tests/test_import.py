@@ -263,3 +263,24 @@ def test_a_new_shortlist_file_names_its_schema_only_where_the_schemas_are(tmp_pa
         assert result.returncode == 0, result.stderr
         text = (folder / "shortlist" / "first.yaml").read_text()
         assert text.startswith("# yaml-language-server: $schema=../schemas/shortlist.schema.json\n") == with_schemas
+
+
+def test_a_results_sheet_needs_only_category_title_and_its_results(tmp_path: Path) -> None:
+    """The judges' sheet of results: rows find their entries by title; only a new entry needs the rest."""
+    folder = write_site(tmp_path / "content", {})
+    before = (folder / "shortlist" / "first.yaml").read_text()
+    sheet = tmp_path / "results.csv"
+    sheet.write_text("category,title,result,judges' comments\nfirst,First project,winner,Careful work.\n")
+    result = run_cli("import", str(sheet), "--source", str(folder))
+    assert result.returncode == 0, result.stderr
+    after = (folder / "shortlist" / "first.yaml").read_text()
+    assert after == before.replace("    synopsis: What the first project did.\n",
+                                   "    synopsis: What the first project did.\n    result: winner\n"
+                                   "    citation: |\n      Careful work.\n"), after
+    sheet.write_text("category,title,result\nfirst,A project not on the shortlist,winner\n")
+    result = run_cli("import", str(sheet), "--source", str(folder))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{sheet}:2: row 2: `A project not on the shortlist` would be a new entry in shortlist/first.yaml, which "
+        "needs `organisation` and `synopsis` (no entry there has this title)")
+    assert (folder / "shortlist" / "first.yaml").read_text() == after
