@@ -48,10 +48,10 @@ def plan(csv_path: Path, source: Path, *, replace: bool = False, ignore: Sequenc
     rows = sheet.read(csv_path, name, problems, ignore)
     problems.raise_if_any()
     grouped = _grouped(rows, content, name, problems)  # a bad row is left out, so the rest are checked too
-    said = len(problems.items)
+    before = len(problems.items)
     for place, found in grouped.items():
         _refuse_oversized(_target_name(content, place), found, name, problems)
-    if len(problems.items) > said:  # too big: making the files would cost much and say nothing more
+    if len(problems.items) > before:  # too big: making the files would cost much and say nothing more
         problems.raise_if_any()
     default = content.site.result_names()[-1].slug
     files = [plan_file(_target(source, content, place), found, default, replace, name, problems)
