@@ -6,6 +6,9 @@
     python benchmarks/bench.py --weights      # only the page weights against benchmarks/budget.json
     python benchmarks/bench.py --weights --readme  # ... and write them into README.md's table
     python benchmarks/bench.py --scale large  # also time a build of a generated programme (programme.SCALES)
+    python benchmarks/bench.py --scales small,medium,large,huge --repeat 3 --results
+                                              # issue #15's benchmark (benchmarks/scales.py), beside Hugo;
+                                              # `huge:1` repeats one scale once; --results writes RESULTS.md
 
 Figures, not assertions: the tests never time anything. Page weights are not timings, so
 `--weights` exits with status 1 when a page is over its budget (the weight before issue #13's
@@ -20,7 +23,6 @@ import json
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -71,13 +73,14 @@ def time_builds(source: Path, out: Path, repeat: int) -> list[float]:
 
 
 def peak_memory_mb(source: Path, out: Path) -> float:
-    """Peak resident memory of a whole `build.py build` process, in MB."""
-    code = ("import resource,sys; sys.argv=['build.py','build','--source',sys.argv[1],'--out',sys.argv[2]];"
-            "from awardsite.cli import main; main();"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    result = subprocess.run([sys.executable, "-c", code, str(source), str(out)], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
-    return int(result.stdout.split()[-1]) / 1024
+    """Peak resident memory of a whole `build.py build` process, in MB.
+
+    Started by processes.run, not from here: a child forked from this process (which has built sites
+    in memory) would count this process's memory as its own.
+    """
+    from benchmarks.processes import run
+
+    return run([sys.executable, ROOT / "build.py", "build", "--source", source, "--out", out], cwd=ROOT).peak_mb
 
 
 def memory_per_thousand_entries(temp: Path) -> tuple[float, float]:
@@ -195,6 +198,29 @@ def describe(times: list[float]) -> str:
     return f"median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {len(times)} runs"
 
 
+def compare_scales(spec: str, repeat: int, results: bool) -> None:
+    """Issue #15's benchmark: whole-process builds at the named scales, against Hugo and the floor.
+
+    The code is copied once, at the start, so that every scale measures the same code even when
+    the repository changes during a long run.
+    """
+    from benchmarks import report, scales
+
+    scales.pin_clock()
+    chosen = scales.parse_scales(spec, repeat)
+    command = "python benchmarks/bench.py --scales " + ",".join(f"{name}:{times}" for name, times in chosen)
+    when, load, code, measured = scales.started_at(), report.load_average(), report.commit(), []
+    with tempfile.TemporaryDirectory(prefix="bench-code-") as snapshot:
+        copied = scales.copy_code(Path(snapshot) / "code")
+        for name, times in chosen:
+            measured.append(scales.measure(name, times, copied, lambda line: print(line, file=sys.stderr, flush=True)))
+            if results:  # after each scale, so a long run that is stopped keeps what it measured
+                report.write(measured, command + " --results", when, (load, report.load_average()), code)
+    print("\n".join(report.tables(measured)))
+    if results:
+        print(f"written to {report.RESULTS}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -202,7 +228,14 @@ def main() -> None:
     parser.add_argument("--readme", action="store_true", help="with --weights: also write them into README.md")
     parser.add_argument("--scale", choices=SCALES, action="append", default=[],
                         help="also time a build of a generated programme of this size (repeatable)")
+    parser.add_argument("--scales", metavar="SCALE[:N],...",
+                        help="only issue #15's benchmark at these scales (" + ", ".join(SCALES) + "), as whole "
+                             "processes beside Hugo; `huge:1` repeats that scale once")
+    parser.add_argument("--repeat", type=int, default=3, help="with --scales: repetitions of each run (default 3)")
+    parser.add_argument("--results", action="store_true", help="with --scales: write benchmarks/RESULTS.md")
     args = parser.parse_args()
+    if args.scales:
+        return compare_scales(args.scales, args.repeat, args.results)
     repeat = 3 if args.quick else 10
     if args.weights:
         with tempfile.TemporaryDirectory() as temp:
