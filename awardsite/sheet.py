@@ -9,7 +9,6 @@ them in one message, unless the editor leaves it out with `--ignore-column NAME`
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import re
@@ -21,7 +20,7 @@ from typing import Any, Sequence
 from .datafiles import COLUMNS, TAG_SEPARATOR, unguard_cell
 from .errors import Problems
 from .model import PATTERNS, Site
-from .validate import did_you_mean
+from .kinds import closest, did_you_mean
 
 REQUIRED = ("category", "title")  # a row adding an entry needs `organisation` and `synopsis` too (merge.NEW_ENTRY)
 ALIASES = {"judges_comments": "citation", "judges_comment": "citation", "judge_comments": "citation",
@@ -143,8 +142,8 @@ def _unknown(headers: list[str]) -> str:
     """One message for every unknown column, with the option that leaves them out."""
     named = []
     for header in headers:
-        close = difflib.get_close_matches(column_key(header), COLUMNS, n=1, cutoff=0.6)
-        named.append(f"`{header}` (did you mean `{close[0]}`?)" if close else f"`{header}`")
+        close = closest(column_key(header), COLUMNS)
+        named.append(f"`{header}` (did you mean `{close}`?)" if close else f"`{header}`")
     options = " ".join(f"--ignore-column {shlex.quote(h.strip())}" for h in headers)
     many = len(headers) > 1
     return (f"unknown column{'s' if many else ''} {', '.join(named)}: to import without {'them' if many else 'it'}, "

@@ -7,7 +7,6 @@ every scalar to its kind's check, which gives the value or what is wrong with it
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from . import kinds
@@ -65,10 +64,10 @@ class _Checker:
             if name in keys:
                 continue
             # A misspelt required key is one mistake, not two: no "missing `title`" beside "unknown `titel`".
-            meant = difflib.get_close_matches(name, missing, n=1, cutoff=0.6)
-            if meant and meant[0] not in misspelt:
-                misspelt.add(meant[0])
-                self.fail(line, f"unknown key `{name}`; did you mean `{meant[0]}`? (it is required)")
+            meant = kinds.closest(name, missing)
+            if meant and meant not in misspelt:
+                misspelt.add(meant)
+                self.fail(line, f"unknown key `{name}`; did you mean `{meant}`? (it is required)")
             else:
                 self.fail(line, f"unknown key `{name}`{did_you_mean(name, keys)}")
         return misspelt
