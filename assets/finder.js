@@ -1,8 +1,9 @@
-// Search and filters for the shortlist page. Every entry is already on the page,
-// so finding is filtering the page itself: no index to download, nothing to
-// fetch, and it works offline. The stylesheet shows the form only where scripts
-// run ((scripting: enabled)); while a filter is on, tabs.js shows every category
-// with matches in turn, and its list and picker jump to them with their counts.
+// Search and filters for the shortlist page, or a large edition's page of one
+// category. Every entry is already on the page, so finding is filtering the page
+// itself: no index to download, nothing to fetch, and it works offline. The
+// stylesheet shows the form only where scripts run ((scripting: enabled)); while a
+// filter is on, tabs.js shows every category with matches in turn, and its list and
+// picker jump to them with their counts.
 (function () {
   "use strict";
   if (!window.matchMedia("(scripting: enabled)").matches) return;
@@ -62,10 +63,11 @@
     return text;
   }
 
+  // A page of one category (a large edition's) gives no "in 2 categories." to end the count with.
   function describe(shown, groups) {
     if (shown === 0) return words("none", {});
-    return words(shown === 1 ? "one" : "many", { shown: shown, total: total }) + " " +
-      words(groups === 1 ? "in-one" : "in-many", { count: groups });
+    var where = words(groups === 1 ? "in-one" : "in-many", { count: groups });
+    return words(shown === 1 ? "one" : "many", { shown: shown, total: total }) + (where ? " " + where : ".");
   }
 
   function unfold(open) {

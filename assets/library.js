@@ -1,7 +1,8 @@
 // Search and filters for the good-practice library, like finder.js on the shortlist:
 // every project is already on the page, so finding is hiding the others. Nothing is
 // fetched, so it works offline. Each item carries data-edition, data-category,
-// data-result and data-focus (space-separated focus area slugs). The stylesheet shows
+// data-result and data-focus (space-separated focus area slugs); in a large library a
+// row's data-edition and data-category are its group's. The stylesheet shows
 // the form from the first paint where scripts run (`scripting: enabled`), so nothing moves
 // when this starts; without scripts the form stays hidden and every project is listed.
 (function () {
@@ -18,14 +19,22 @@
     return form.elements.namedItem(name);
   }).filter(Boolean);
   var fields = [query].concat(filters);
-  var items = Array.prototype.slice.call(list.children).map(function (item) {
+  // A large library (lists.LIBRARY_AT) lists its projects in rows under their year's category: the group holds
+  // data-edition and data-category, and its heading's words are searched with each of its rows.
+  var slice = function (found) { return Array.prototype.slice.call(found); };
+  var groups = slice(list.querySelectorAll("[data-library-group]"));
+  // A row without data-result has the last result, which the list names.
+  var items = slice(groups.length ? list.querySelectorAll("[data-library-group] li") : list.children).map(function (item) {
+    var group = item.closest("[data-category]");
+    var heading = groups.length ? group.querySelector("h2").textContent + " " : "";
     return {
       item: item,
-      text: fold(item.textContent),
+      group: group,
+      text: fold(heading + item.textContent),
       focus: (item.getAttribute("data-focus") || "").split(" ").filter(Boolean),
-      edition: item.getAttribute("data-edition") || "",
-      category: item.getAttribute("data-category") || "",
-      result: item.getAttribute("data-result") || ""
+      edition: group.getAttribute("data-edition") || "",
+      category: group.getAttribute("data-category") || "",
+      result: item.getAttribute("data-result") || list.getAttribute("data-result") || ""
     };
   });
   var announce = null;
@@ -54,10 +63,14 @@
     var words = query ? fold(query.value).split(/\s+/).filter(Boolean) : [];
     var active = words.length > 0 || filters.some(function (field) { return field.value !== ""; });
     var shown = 0;
+    groups.forEach(function (group) { group.hidden = true; });  // until one of its projects is shown
     items.forEach(function (entry) {
       var match = !active || matches(entry, words);
       entry.item.hidden = !match;
-      if (match) shown += 1;
+      if (match) {
+        shown += 1;
+        if (groups.length) entry.group.hidden = false;
+      }
     });
     if (clear) clear.disabled = !active;
     // Announce once typing pauses, not at every key.

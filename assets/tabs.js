@@ -5,7 +5,8 @@
 //   scrolls on its own, beside the chosen panel;
 // - phones: a sticky category picker (a native select) above the chosen panel;
 // - while finder.js filters: every panel with matches, the list and picker jumping to them.
-// It also opens and closes long synopses that the stylesheet folds on phones.
+// It also opens and closes long synopses that the stylesheet folds on phones, on the shortlist
+// and on a large edition's page of one category.
 (function () {
   "use strict";
   // A browser that cannot tell the stylesheet that scripts run keeps the page as built.
@@ -214,13 +215,17 @@
         this.keepTabVisible();
       }
     } else if (link.classList.contains("entry__more")) {
-      // "Read more" (its first words; the rest, "about <title>", is for screen readers) or "Show less".
-      var open = link.getAttribute("aria-expanded") !== "true";
-      link.setAttribute("aria-expanded", open ? "true" : "false");
-      link.firstChild.textContent = this.root.getAttribute(open ? "data-less" : "data-more");
-      document.getElementById(link.getAttribute("aria-controls")).classList.toggle("entry__synopsis--open", open);
+      more(this.root, link);
     }
   };
+
+  // "Read more" (its first words; the rest, "about <title>", is for screen readers) or "Show less".
+  function more(root, link) {
+    var open = link.getAttribute("aria-expanded") !== "true";
+    link.setAttribute("aria-expanded", open ? "true" : "false");
+    link.firstChild.textContent = root.getAttribute(open ? "data-less" : "data-more");
+    document.getElementById(link.getAttribute("aria-controls")).classList.toggle("entry__synopsis--open", open);
+  }
 
   Tabs.prototype.onHash = function () {
     var index = this.indexForHash();
@@ -256,8 +261,16 @@
     this.root.addEventListener("tabs:refresh", this.apply.bind(this));
   };
 
+  // A large edition's category has a page of its own, with one panel and no tabs: only its synopses fold.
   slice(document.querySelectorAll("[data-tabs]")).forEach(function (root) {
     var tabs = new Tabs(root);
-    if (tabs.tabs.length) tabs.start();
+    if (tabs.tabs.length) {
+      tabs.start();
+      return;
+    }
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest(".entry__more") : null;
+      if (link) more(root, link);
+    });
   });
 })();

@@ -38,9 +38,17 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out = Path(args.out) if args.out else Path(args.source) / "_site"
-    built = pipeline.build(Path(args.source), out, args.base_url, at=args.at, on_wait=_waiting, jobs=args.jobs)
+    built = pipeline.build(Path(args.source), out, args.base_url, at=args.at, on_wait=_waiting, jobs=args.jobs,
+                           cached=not args.no_cache)
     _report(built.warnings, args)
-    print(f"built {built.files} files into {out} in {time.perf_counter() - started:.2f}s")
+    seconds = time.perf_counter() - started
+    if built.content is None:
+        print(f"nothing changed since the last build of {out} ({built.files} files), checked in {seconds:.2f}s")
+    elif built.written < built.files:
+        print(f"built {built.files} files into {out} in {seconds:.2f}s ({built.written} made again, "
+              f"{built.files - built.written} unchanged)")
+    else:
+        print(f"built {built.files} files into {out} in {seconds:.2f}s")
     if args.at:
         print(f"as of {args.at}: embargoed content due by then is in it; do not publish this build")
     return 0
@@ -215,6 +223,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.choices["build"].add_argument(
         "--jobs", type=int, default=0, metavar="N",
         help="render a big site in N processes (default: one per core; 1: one process); the files are the same")
+    commands.choices["build"].add_argument(
+        "--no-cache", action="store_true",
+        help="render every page again, ignoring what the last build into --out made (the files are the same)")
     serve = commands.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")

@@ -12,10 +12,12 @@ import dataclasses
 import datetime
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any, Iterator
 from zoneinfo import ZoneInfo
 
-from .model import Category, Content, Edition, Shortlist
+from .dates import key_date_iso
+from .model import Category, Content, Edition, KeyDate, Shortlist
 
 UK = "Europe/London"
 LATEST = datetime.datetime(2200, 1, 1, tzinfo=datetime.timezone.utc)  # dates in content stop before 2200
@@ -143,3 +145,44 @@ def _ranked(shortlist: Shortlist, rank: dict[str, int]) -> Shortlist:
 def _unannounced(shortlist: Shortlist, default: str) -> Shortlist:
     entries = tuple(dataclasses.replace(e, result=default, citation=None) for e in shortlist.entries)
     return dataclasses.replace(shortlist, entries=entries)
+
+
+# When a build's files may change with time alone, for the build cache: the pages depend on "now"
+# only through the day (dates in words, days left) and which of the content's moments have passed.
+
+_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}")
+
+
+def turns(content: Content) -> list[datetime.datetime]:
+    """Every moment written in `content` (milestones, deadlines, key dates' times, news), sorted, once each."""
+    zone = content.site.timezone
+    return sorted({moment(text.replace("T", " "), zone, "") for text in _moments(content)})
+
+
+def period(content: Content, now: datetime.datetime) -> tuple[str, datetime.datetime, datetime.datetime]:
+    """What of `now` the pages can show (its day, the moments passed), and the span of time that holds for."""
+    moments = turns(content)
+    passed = [m for m in moments if m <= now]
+    midnight = datetime.datetime.combine(now.date(), datetime.time(), tzinfo=now.tzinfo)
+    since = max(passed[-1:] + [midnight])
+    until = min([m for m in moments if m > now] + [midnight + datetime.timedelta(days=1)])
+    return f"{now.date().isoformat()}; {' '.join(m.isoformat() for m in passed)}", since, until
+
+
+def _moments(value: Any) -> Iterator[str]:
+    """Every date-and-time text in `value` and the objects it holds; a date alone turns at midnight."""
+    if isinstance(value, str):
+        if _MOMENT.fullmatch(value):
+            yield value
+    elif isinstance(value, KeyDate):
+        yield from (stamp for stamp in key_date_iso(value) if stamp and "T" in stamp)
+    elif is_dataclass(value):
+        for item in fields(value):
+            if item.name != "where":
+                yield from _moments(getattr(value, item.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _moments(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _moments(item)

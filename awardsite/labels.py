@@ -173,6 +173,13 @@ class Labels:
     finder_of_one: Optional[str] = label("{shown} of {total} entries matches", "{shown} o {total} cais yn cyfateb")
     finder_of_many: Optional[str] = label("{shown} of {total} entries match", "{shown} o {total} cais yn cyfateb")
     filters: Optional[str] = label("Filters", "Hidlwyr")
+    # A large shortlist: an index of categories, each on its own page (shortlist-index.html, shortlist-category.html)
+    shortlist_index_intro: Optional[str] = label("Each category’s entries are on a page of their own.",
+                                                 "Mae ceisiadau pob categori ar eu tudalen eu hunain.")
+    shortlist_for: Optional[str] = label("Shortlist: {award}", "Rhestr fer: {award}")
+    winners_and_shortlist_for: Optional[str] = label("Winners and shortlist: {award}", "Enillwyr a rhestr fer: {award}")
+    search_this_category: Optional[str] = label("Search this category", "Chwilio yn y categori hwn")
+    back_to_every_category: Optional[str] = label("Back to every category", "Yn ôl i bob categori")
     # Winners, judges, every edition (winners.html, judges.html, editions.html)
     winners_year: Optional[str] = label("Winners {year}", "Enillwyr {year}")
     winners_intro: Optional[str] = label("The awards of {programme} in every category, with what the judges said.",
@@ -226,6 +233,8 @@ class Labels:
                                              "{shown} o {total} prosiect yn cyfateb.")
     library_count: Optional[str] = label("{shown} of {total} projects match.",
                                          "{shown} o {total} o brosiectau'n cyfateb.")
+    library_rows_note: Optional[str] = label("Open a project to read what it did.",
+                                             "Agorwch brosiect i ddarllen beth a wnaeth.")
     # Pages from pages/ and the news (page.html, news.html, post.html)
     questions: Optional[str] = label("Frequently asked questions", "Cwestiynau cyffredin")
     timetable: Optional[str] = label("Timetable", "Amserlen")

@@ -7,6 +7,17 @@ from typing import Any, Iterable
 
 from .model import Category, Contact, Content, EditionContent, Entry, FocusArea, Group, Partner, Site
 
+# Beyond this many shortlisted entries in one edition, its shortlist is an index of categories, each on its own page
+# (`<edition>/shortlist/<category>/`), instead of one page of tabs. A shortlisted entry weighs about 2.3 KB on the
+# page (its synopsis, citation and tags), so 300 keep the one page under about 700 KB (some 150 KB compressed,
+# a few seconds on a slow phone connection) and its search instant: a programme of 30 categories of 10 entries,
+# or the 100-category test programmes, keep the tabs #10 designed; 10,000 entries would make a 22 MB page.
+SPLIT_AT = 300
+# Beyond this many entries across every edition, the library lists each project without its synopsis, in compact
+# rows under its year and category (the entry page has the rest). A card with its synopsis weighs about 1.6 KB, so
+# 1,000 of them are a 1.6 MB page; a row weighs about 300 bytes, so 10,000 are about 3 MB and 40,000 about 12 MB.
+LIBRARY_AT = 1_000
+
 
 def all_tags(edition: EditionContent) -> list[str]:
     """Every entry tag of the edition once, alphabetically, for the shortlist's filter."""
@@ -56,6 +67,26 @@ def library(content: Content) -> list[tuple[EditionContent, Category, Entry]]:
     """Every published entry of every edition, newest edition first, in category order."""
     return [(edition, category, entry) for edition in content.editions for category in edition.categories
             for entry in (edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ())]
+
+
+def shortlisted(edition: EditionContent) -> int:
+    """How many entries the edition's published shortlists hold (none before the shortlist is announced)."""
+    return sum(len(shortlist.entries) for shortlist in edition.shortlists.values())
+
+
+def split(edition: EditionContent) -> bool:
+    """Whether the edition's shortlist is an index of categories, each on its own page (beyond SPLIT_AT entries)."""
+    return shortlisted(edition) > SPLIT_AT
+
+
+def split_editions(content: Content) -> frozenset[str]:
+    """The names of the editions whose shortlist is split: the addresses of a category's shortlist depend on it."""
+    return frozenset(edition.name for edition in content.editions if split(edition))
+
+
+def compact_library(content: Content) -> bool:
+    """Whether the library lists its projects without synopses, in rows under year and category (beyond LIBRARY_AT)."""
+    return sum(shortlisted(edition) for edition in content.editions) > LIBRARY_AT
 
 
 def grouped(edition: EditionContent, categories: Iterable[Category]) -> list[tuple[Group | None, list[Category]]]:

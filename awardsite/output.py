@@ -119,6 +119,20 @@ class Writer:
                              "is a mistake in the content (is a shortlist repeated many times?)")
         write_file(self.temp / name, chunks)
 
+    def keep(self, name: str) -> bool:
+        """Put the live site's file `name` in the new site as it is (a hard link, else a copy); False if it is gone."""
+        assert self.temp is not None, "use Writer in a with statement"
+        target = self.temp / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.out / name, target)
+        except FileNotFoundError:
+            return False
+        except OSError:  # a file system without hard links
+            shutil.copyfile(self.out / name, target)
+        self.count += 1
+        return True
+
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         assert self.temp is not None
         try:

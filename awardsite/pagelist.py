@@ -1,8 +1,9 @@
 """Every page of the site, in a fixed order: what each is about, and which template makes it.
 
 The programme's own pages (home, every edition, library, news, pages from `pages/`,
-the accessibility statement) come first, then each edition's. A page's language is
-its category's or text page's own `language`, else site.yaml's.
+the accessibility statement) come first, then each edition's. An edition's shortlist is
+one page of tabs, or beyond `lists.SPLIT_AT` entries an index and one page per category.
+A page's language is its category's or text page's own `language`, else site.yaml's.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from dataclasses import dataclass
 
 from . import labels
 from .crosscheck import SUMMARY_WORDS
+from .lists import split
 from .markdown import first_sentence
 from .model import Category, Content, EditionContent, Entry, NewsPost, Site, TextPage
 from .urls import ACCESSIBILITY_PAGE, EDITIONS_PAGE, LIBRARY_PAGE, NEWS_PAGE, category_page, edition_page, \
-    entry_page, judges_page, post_page, shortlist_page, text_page, winners_page
+    entry_page, judges_page, post_page, shortlist_category_page, shortlist_page, text_page, winners_page
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,7 @@ def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> l
     for category in edition.categories:
         listed.append(Page(category_page(name, category.slug), "category.html", category.title, summary(category),
                            edition, category, language=category.language or ""))
-    if edition.shortlists:
-        listed.append(Page(shortlist_page(name), "shortlist.html", words["shortlist"],
-                           f"The shortlisted entries for {title}.", edition))
+    listed += shortlist_pages(site, edition)
     labels = {r.slug: r.label for r in site.result_names()}
     for category in edition.categories:
         for entry in edition.shortlists[category.slug].entries if category.slug in edition.shortlists else ():
@@ -76,6 +76,28 @@ def edition_pages(site: Site, edition: EditionContent, with_editions: bool) -> l
                            f"The winners and highly commended of {title}, with the judges' citations.", edition))
     if edition.panel:
         listed.append(Page(judges_page(name), "judges.html", words["the_judges"], f"Who judges {title}.", edition))
+    return listed
+
+
+def shortlist_pages(site: Site, edition: EditionContent) -> list[Page]:
+    """The shortlist once published: one page of tabs, or beyond SPLIT_AT entries an index and a page per category."""
+    if not edition.shortlists:
+        return []
+    name, title = edition.name, edition.info.title
+    if not split(edition):
+        return [Page(shortlist_page(name), "shortlist.html", _words(site)["shortlist"],
+                     f"The shortlisted entries for {title}.", edition)]
+    listed = [Page(shortlist_page(name), "shortlist-index.html", _words(site)["shortlist"],
+                   f"The shortlisted entries for {title}, category by category.", edition)]
+    heading = "winners_and_shortlist_for" if awarded(site, edition) else "shortlist_for"
+    for category in edition.categories:
+        if category.slug in edition.shortlists:
+            words = labels.table(category.language or site.language, site.language, site.labels)
+            count = len(edition.shortlists[category.slug].entries)
+            about = f"The {count} {'entry' if count == 1 else 'entries'} shortlisted for {category.title}, {title}."
+            listed.append(Page(shortlist_category_page(name, category.slug), "shortlist-category.html",
+                               words[heading].replace("{award}", category.title), about, edition, category,
+                               language=category.language or ""))
     return listed
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import clock, output, parallel, render
+from . import cache, clock, output, pagekeys, pagelist, parallel, render
 from .content import load
 from .errors import BuildError, Problem
 from .kinds import KINDS, Bad
@@ -25,9 +25,10 @@ from .urls import check_url
 class Built:
     """What a build did, for the command line to report."""
 
-    content: Content  # what was read
-    files: int  # files written
+    content: Content | None  # what was read; None when nothing had changed since the last build
+    written: int  # files rendered and written (the others were the last build's, unchanged)
     warnings: tuple[Problem, ...]  # problems that did not stop the build
+    files: int  # files the site has
 
 
 def check(source: Path) -> Content:
@@ -38,12 +39,15 @@ def check(source: Path) -> Content:
 
 
 def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
-          wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None, jobs: int = 1) -> Built:
+          wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None, jobs: int = 1,
+          cached: bool = True) -> Built:
     """Build the site in `source` into `out`, replacing it only when the build succeeds.
 
     `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
     then, to preview an announcement; such a build must never be published. `jobs`: how many
     processes render a big site (0: one per core); the files are the same whatever it is.
+    `cached`: reuse what the last build into `out` made from inputs that have not changed
+    (cache.py); the files are the same as a build without it.
     """
     if at is not None and isinstance(KINDS["moment"].check(at), Bad):  # the check site.yaml's milestones get
         raise BuildError(f"--at should be a date and time like `2026-11-19 18:30`, not `{at}`")
@@ -51,16 +55,37 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     if base_url and check_url(base_url):
         raise BuildError(f"--base-url {check_url(base_url)}")
     build_now()  # a bad SOURCE_DATE_EPOCH is reported before waiting for the lock
+    options = f"{base_url}\0{at}"
     with output.lock(out, wait, on_wait):
+        record = cache.read(out) if cached else None
+        inputs = cache.inputs(source, options)
+        if record and cache.still_true(record, inputs, _now(record.zone, at)):
+            return Built(None, 0, tuple(record.warnings), record.files)  # nothing changed: nothing to do
         content = check(source)
-        now = build_now(content.site.timezone) if at is None else clock.moment(at, content.site.timezone, "")
-        files = render.files(clock.published(content, now), base_url or content.site.base_url, now)
+        now = _now(content.site.timezone, at)
+        published, base = clock.published(content, now), base_url or content.site.base_url
+        context = render.conversion_context(content, base)
+        converted = render.Converted(cache.conversions(out, context) if record else {})
+        files = render.files(published, base, now, converted)
         if len(files) > output.MAX_FILES:
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
                              "may write; is a shortlist repeated many times?")
+        label, since, until = clock.period(content, now)
+        keys = pagekeys.keys(published, pagelist.pages(published), [name for name, _ in files], base, label)
+        old = record.keys if record else {}
         with output.Writer(out) as writer:
-            parallel.write_all(files, writer, parallel.jobs_for(len(files), jobs or None))
-    return Built(content, writer.count, content.warnings)
+            fresh = [(name, produce) for name, produce in files
+                     if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
+            parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
+        cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
+                                      content.site.timezone, writer.count, list(content.warnings), keys),
+                    converted.used, context)
+    return Built(content, len(fresh), content.warnings, writer.count)
+
+
+def _now(zone: str, at: str | None) -> datetime.datetime:
+    """The moment the build is made as of: now, or `--at`."""
+    return build_now(zone) if at is None else clock.moment(at, zone, "")
 
 
 def build_now(zone: str = clock.UK) -> datetime.datetime:

@@ -17,15 +17,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import dataclasses
+import hashlib
 
 import jinja2
+from markupsafe import Markup
 
-from . import clock, colours, datafiles, feed, ical, labels, menus, minify, templating
+from . import clock, colours, datafiles, feed, ical, labels, menus, minify, pagekeys, templating
 from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
-from .lists import all_tags, contacts_of, grouped, judges_of, library, other_editions, partners_of, \
-    top_entries, used_focus_areas
+from .lists import all_tags, compact_library, contacts_of, grouped, judges_of, library, other_editions, \
+    partners_of, split_editions, top_entries, used_focus_areas
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
 from .sources import BUILTIN
@@ -39,11 +41,12 @@ Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writ
 BUILTIN_ASSETS = BUILTIN / "assets"  # the tool's own stylesheet and scripts, published shortened
 
 
-def files(content: Content, base_url: str, now: datetime.datetime) -> list[tuple[str, Producer]]:
+def files(content: Content, base_url: str, now: datetime.datetime,
+          converted: Converted | None = None) -> list[tuple[str, Producer]]:
     """Every file of the site, by output path, each made only when its producer is called."""
     env = templating.environment(content.sources.templates)
-    urls = Urls(base_url)
-    env.filters.update(markdown=_markdown_filter(urls, content), inline=inline, long_date=_dated(long_date),
+    urls = Urls(base_url, split=split_editions(content))  # a split edition's categories have their own shortlist page
+    env.filters.update(markdown=_markdown_filter(urls, content, converted or Converted({})), inline=inline, long_date=_dated(long_date),
                        when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
                        email_pieces=email_pieces)
     env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso)
@@ -110,7 +113,7 @@ def edition_context(edition: EditionContent, content: Content, urls: Urls, now: 
         "top_entries": lambda category: top_entries(site, edition, category),
         "judges_of": lambda category: judges_of(edition, category),
         "contacts_of": lambda category: contacts_of(edition, category),
-        "library": lambda: library(content),
+        "library": lambda: library(content), "compact_library": compact_library(content),
         "grouped": lambda categories: grouped(edition, categories),
         "partners_of": partners_of,
     }
@@ -138,19 +141,36 @@ def image(name: str, urls: Urls, sizes: dict[str, tuple[int, int]]) -> tuple[str
     return (urls.media(name), *sizes[name]) if name in sizes else None
 
 
-def _markdown_filter(urls: Urls, content: Content) -> Callable[..., Any]:
-    # A synopsis is on its shortlist, its entry page and the library: converted once, kept while pages
-    # near each other in the build use it (bounded, so a programme of 40,000 entries is not held twice).
-    @functools.lru_cache(maxsize=4096)
-    def converted(text: str, ids: str, top: int, notes: str, back: str) -> Any:
-        return markdown(text, media=lambda name: image(name, urls, content.media_sizes), ids=ids, top=top,
-                        words={"notes": notes, "back_to_reference": back})
+class Converted:
+    """Markdown as HTML, each text converted once per build: a synopsis is on its shortlist, its entry page and
+    the library. `known` is the last build's (cache.py), `used` this build's, to keep for the next."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+        self.used: dict[str, str] = {}  # digest of the text and how it is converted -> its HTML
+
+    def get(self, make: Callable[[], str], *how: object) -> Markup:
+        """The HTML for the conversion `how` describes, made by `make` unless it is known."""
+        key = hashlib.sha256(repr(how).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        html = self.used.get(key)
+        if html is None:
+            html = self.used[key] = self.known.get(key) or make()
+        return Markup(html)
+
+
+def conversion_context(content: Content, base_url: str) -> str:
+    """What markdown's HTML depends on besides its text: the code, the addresses and the pictures' sizes."""
+    return f"{pagekeys.code_digest(content)} {base_url} {sorted(content.media_sizes.items())!r}"
+
+
+def _markdown_filter(urls: Urls, content: Content, converted: Converted) -> Callable[..., Any]:
+    media = functools.partial(image, urls=urls, sizes=content.media_sizes)
 
     @jinja2.pass_context
     def render_markdown(ctx: Any, text: str, ids: str = "", top: int = 3) -> Any:
-        words = ctx.get("t") or {}
-        return converted(text, ids, top, words.get("notes", "Notes"),
-                         words.get("back_to_reference", "Back to reference {n}"))
+        t = ctx.get("t") or {}
+        words = {"notes": t.get("notes", "Notes"), "back_to_reference": t.get("back_to_reference", "Back to reference {n}")}
+        return converted.get(lambda: markdown(text, media=media, ids=ids, top=top, words=words), text, ids, top, words)
     return render_markdown
 
 

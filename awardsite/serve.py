@@ -47,15 +47,15 @@ class Preview:
 
     def rebuild(self, changed: Collection[Path] = ()) -> list[str]:
         """Build again after `changed` files were saved; return the problems (empty when the build succeeded)."""
-        # Every build is whole for now: `changed` is what a preview that keeps the model in
-        # memory (issue #15) needs to re-render only the pages an edit touches.
+        # The build cache re-renders only the pages whose inputs changed (cache.py).
         with self._lock:
             started = time.monotonic()
             try:
                 built = pipeline.build(self.source, self.out, self.base_url, at=self.at)
-                self.prefix = Urls(self.base_url or built.content.site.base_url).prefix
+                content = built.content or pipeline.check(self.source)  # None: the site was already current
+                self.prefix = Urls(self.base_url or content.site.base_url).prefix
                 self.problems, self.warnings = [], [p.format() for p in built.warnings]
-                self._remember(built.content)
+                self._remember(content)
             except ContentError as exc:
                 self.problems = [p.format() for p in exc.problems]
             except (BuildError, OSError) as exc:

@@ -68,7 +68,7 @@ class Urls:
     Methods given no `edition` mean the edition this Urls was made for.
     """
 
-    def __init__(self, base_url: str, edition: str = "") -> None:
+    def __init__(self, base_url: str, edition: str = "", split: frozenset[str] = frozenset()) -> None:
         parts = urlsplit(base_url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         # Percent-encoded, like the page part of every path, so links, the sitemap and canonical
@@ -77,10 +77,11 @@ class Urls:
         self.prefix = "/" + path + "/" if path else "/"
         self.base_url = base_url
         self.edition = edition  # the edition whose pages these addresses are relative to; "" without editions
+        self.split = split  # the editions whose shortlist gives each category its own page (lists.split_editions)
 
     def for_edition(self, edition: str) -> Urls:
         """The same site's addresses, seen from the pages of `edition`."""
-        return Urls(self.base_url, edition)
+        return Urls(self.base_url, edition, self.split)
 
     def path(self, page: str = "") -> str:
         """The site path of `page`, given relative to the site root (`shortlist/`)."""
@@ -101,8 +102,11 @@ class Urls:
         return self.path(category_page(self._of(edition), slug))
 
     def shortlist(self, slug: str | None = None, edition: str | None = None) -> str:
-        """The shortlist page, opened at the tab of `slug` when given."""
-        return self.path(shortlist_page(self._of(edition))) + (f"#{slug}" if slug else "")
+        """The shortlist; given `slug`, that category's: its own page in a split edition, else its tab."""
+        name = self._of(edition)
+        if slug and name in self.split:
+            return self.path(shortlist_category_page(name, slug))
+        return self.path(shortlist_page(name)) + (f"#{slug}" if slug else "")
 
     def entry(self, category: str, entry: str, edition: str | None = None) -> str:
         """An entry's own page, under its category in the shortlist."""
@@ -188,8 +192,13 @@ def shortlist_page(edition: str) -> str:
     return f"{edition_page(edition)}shortlist/"
 
 
+def shortlist_category_page(edition: str, category: str) -> str:
+    """One category's shortlist, in an edition whose shortlist is split (lists.SPLIT_AT)."""
+    return f"{shortlist_page(edition)}{category}/"
+
+
 def entry_page(edition: str, category: str, entry: str) -> str:
-    return f"{shortlist_page(edition)}{category}/{entry}/"
+    return f"{shortlist_category_page(edition, category)}{entry}/"
 
 
 def winners_page(edition: str) -> str:

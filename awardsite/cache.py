@@ -1,0 +1,137 @@
+"""The build cache: what the live site was built from, so a rebuild does only what changed.
+
+Kept beside the output folder in `.<out>.cache/`, written after each build is swapped in.
+`record.json` records the digest of each page's inputs (pagekeys.py), so a rebuild renders only the
+pages whose digest changed and hard-links the rest from the live site into the new temporary
+folder, which is then swapped in as always; and the digest of every file the build read,
+with the span of time the pages stay true, so a rebuild with nothing changed does nothing
+at all. A record names the output folder it describes (its device and
+inode, new with each swap): a record of another folder, or of another version of this
+tool, is ignored. `markdown.json` keeps the HTML of every markdown text the site shows
+(render.Converted), so a page made again does not convert its texts again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import Problem, Problems
+from .output import MARKER
+from .sources import Sources, scan
+
+VERSION = 1  # the record's form: a record of another form is ignored
+CODE = Path(__file__).resolve().parent  # this package: a changed module must not reuse old pages
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the live site was built from."""
+
+    output: str  # the output folder it describes: its device and inode
+    inputs: str  # the digest of every file read, and of the build's options
+    since: str  # the pages are true from this moment (ISO 8601) …
+    until: str  # … until this one: a content moment passing, or midnight
+    zone: str  # the programme's time zone, for "now"
+    files: int  # how many files the site has
+    warnings: list[Problem]  # the build's warnings, said again when nothing changed
+    keys: dict[str, str]  # output file -> digest of its inputs (pagekeys.keys)
+
+
+def path_of(out: Path) -> Path:
+    """The cache folder beside `out`."""
+    return out.parent / f".{out.name}.cache"
+
+
+def identity(out: Path) -> str:
+    """The output folder's identity: each build swaps in a new folder, so each has its own."""
+    state = out.stat()
+    return f"{state.st_dev}:{state.st_ino}"
+
+
+def read(out: Path) -> Record | None:
+    """The record of the site at `out`, or None if there is none it can trust."""
+    try:
+        data = json.loads((path_of(out) / "record.json").read_text(encoding="utf-8"))
+        if data.get("version") != [VERSION, __version__] or data["output"] != identity(out) \
+                or not (out / MARKER).is_file():
+            return None
+        warnings = [Problem(file, line, message, warning=True) for file, line, message in data["warnings"]]
+        return Record(data["output"], data["inputs"], data["since"], data["until"], data["zone"], data["files"],
+                      warnings, dict(data["keys"]))
+    except (OSError, ValueError, KeyError, TypeError):  # none yet, or damaged: build without it
+        return None
+
+
+def write(out: Path, record: Record, converted: dict[str, str], context: str) -> None:
+    """Keep `record` and the markdown `converted` in `context` beside `out`, each file written whole."""
+    data: dict[str, Any] = {"version": [VERSION, __version__], "output": record.output, "inputs": record.inputs,
+                            "since": record.since, "until": record.until, "zone": record.zone,
+                            "files": record.files, "warnings": [[p.file, p.line, p.message] for p in record.warnings],
+                            "keys": record.keys}
+    folder = path_of(out)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()
+    folder.mkdir(exist_ok=True)
+    _write_whole(folder / "markdown.json", {"context": context, "html": converted})
+    _write_whole(folder / "record.json", data)  # last: a record is only trusted with its conversions written
+
+
+def conversions(out: Path, context: str) -> dict[str, str]:
+    """The markdown the last build into `out` converted in `context` (the code, addresses, pictures), or none."""
+    try:
+        data = json.loads((path_of(out) / "markdown.json").read_text(encoding="utf-8"))
+        if data.get("context") == context and isinstance(data.get("html"), dict):
+            return {key: html for key, html in data["html"].items() if isinstance(html, str)}
+    except (OSError, ValueError):
+        pass
+    return {}
+
+
+def _write_whole(target: Path, data: dict[str, Any]) -> None:
+    """Write JSON to `target` by renaming a finished file over it, so a reader never sees half of it."""
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def inputs(source: Path, options: str) -> str:
+    """The digest of every file a build of `source` reads, of the code and of `options`.
+
+    Of the files' bytes, not their times: a file saved twice within the file system's clock tick
+    keeps its time, and reading 10,000 entries' files takes a few hundredths of a second.
+    """
+    problems = Problems()
+    found = scan(source, problems)
+    hashed = hashlib.sha256(f"{options}\0{sys.version}\0{sorted(problems.items)!r}\0".encode())
+    for path in sorted({*_files(found), *CODE.glob("*.py")}):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return ""  # gone since the scan: not the same as before
+        hashed.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def _files(found: Sources) -> list[Path]:
+    paths = [found.site, found.judges, *found.categories, *found.shortlists, *found.pages, *found.news]
+    paths += [path for _, path, _ in found.templates] + [path for _, path in found.assets]
+    paths += [path for _, path in found.media]
+    for edition in found.editions:
+        paths += [edition.info, edition.judges, *edition.categories, *edition.shortlists]
+    return [path for path in paths if path is not None]
+
+
+def still_true(record: Record, digest: str, now: datetime.datetime) -> bool:
+    """Whether the site `record` describes is the one a build with these inputs would make at `now`."""
+    since, until = datetime.datetime.fromisoformat(record.since), datetime.datetime.fromisoformat(record.until)
+    return bool(digest) and digest == record.inputs and since <= now < until
+

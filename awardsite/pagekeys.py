@@ -1,0 +1,110 @@
+"""What each page of the site is made from, as a digest: a rebuild re-renders a page only when its digest changes.
+
+A built-in template's page about one category (its guidance page, its entries' pages, its page
+of a split shortlist) shows that category's own texts and entries, and only the headlines of
+the rest of the programme: titles, dates, results, tags, menus, everything but the other
+categories' and entries' markdown. Its digest is made of those, and so is the library's once it
+lists projects without their synopses (lists.compact_library). Every other page (the home page,
+the shortlist, the news…), and every page of a site with its own templates (which may show
+anything), is made from the whole content.
+Each digest also holds the code and theme, the options and what the page can show of "now"
+(clock.period). A wrong guess here would leave a page stale, so the tests compare cached
+builds with cold ones after random edits (tests/test_cache.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import typing
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from .cache import CODE
+from .lists import compact_library
+from .model import Content, EditionContent
+from .pagelist import Page
+from .urls import page_file
+
+# The built-in templates about one category: its guidance page, its entries' pages, its part of a split shortlist.
+SCOPED = frozenset({"category.html", "entry.html", "redirect.html", "shortlist-category.html"})
+
+
+def keys(content: Content, listed: list[Page], names: list[str], base_url: str, period: str) -> dict[str, str]:
+    """The digest of each file's inputs, by output file: `listed` pages, and the other files `names` gives."""
+    common = _digest(code_digest(content), base_url, period, repr(content.sources), repr(content.pages),
+                     repr(content.news), repr(sorted(content.media_sizes.items())), *(p.path for p in listed),
+                     _headline(content.site), *(_edition_headline(e) for e in content.editions))
+    categories = {(e.name, c.slug): _digest(repr(c), repr(e.shortlists.get(c.slug)))
+                  for e in content.editions for c in e.categories}
+    whole = _digest(common, *categories.values(), *(repr(e.info) for e in content.editions))
+    scoped_theme = all(not path.is_relative_to(content.sources.root) for _, path, _ in content.sources.templates)
+    headlines_only = {"library.html"} if compact_library(content) else set()
+    made = {}
+    for page in listed:
+        about = repr((page.path, page.template, page.title, page.description, page.redirect, page.language,
+                      page.edition.name, page.entry.slug if page.entry else ""))
+        scope = categories.get((page.edition.name, page.category.slug)) if page.category else None
+        scoped = scoped_theme and (page.template in SCOPED and scope is not None or page.template in headlines_only)
+        made[page_file(page.path)] = _digest(common, scope or "", about) if scoped else _digest(whole, about)
+    pictures = {f"media/{name}": path for name, path in content.sources.media}
+    for name in names:
+        if name in pictures:  # published as it is
+            made[name] = _digest(name, _file_digest(pictures[name]))
+        elif name.startswith("assets/"):  # the theme's files, and site.yaml's brand in site.css
+            made[name] = _digest(common, name)
+        elif name not in made:  # the data files, the calendar, the feed
+            made[name] = _digest(whole, name)
+    return made
+
+
+def code_digest(content: Content) -> str:
+    """The digest of the package's code and of every template and asset the build reads."""
+    theme = [path for _, path, _ in content.sources.templates] + [path for _, path in content.sources.assets]
+    return _digest(*(_file_digest(path) for path in sorted(CODE.glob("*.py"))),
+                   *(f"{path}:{_file_digest(path)}" for path in theme))
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _digest(*parts: str) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part.encode("utf-8", "surrogatepass"))
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+def _edition_headline(edition: EditionContent) -> str:
+    """An edition's headlines: its milestones, panel, categories and entries without their markdown texts."""
+    parts = [edition.name, repr(edition.current), repr(edition.panel), _headline(edition.info),
+             *(_headline(category) for category in edition.categories)]
+    for slug, shortlist in edition.shortlists.items():
+        parts += [slug, *(_headline(entry) for entry in shortlist.entries)]
+    return "\n".join(parts)
+
+
+def _headline(value: Any) -> str:
+    """`value` written out without its markdown fields (the texts only its own pages show)."""
+    kind: type = type(value)
+    if is_dataclass(value):
+        return kind.__name__ + "(" + ",".join(_headline(getattr(value, name)) for name in _kept(kind)) + ")"
+    if isinstance(value, (tuple, list)) and value and is_dataclass(value[0]):
+        return "[" + ",".join(_headline(item) for item in value) + "]"
+    return repr(value)
+
+
+@functools.cache
+def _kept(cls: type) -> tuple[str, ...]:
+    """A model class's fields but `where` and those that hold markdown."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return tuple(item.name for item in fields(cls) if item.name != "where" and not _is_markdown(hints[item.name]))
+
+
+def _is_markdown(hint: Any) -> bool:
+    if typing.get_origin(hint) is typing.Annotated:
+        return "markdown" in hint.__metadata__
+    return any(_is_markdown(arg) for arg in typing.get_args(hint))
