@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -29,6 +30,7 @@ from .sources import Sources, scan
 
 VERSION = 1  # the record's form: a record of another form is ignored
 CODE = Path(__file__).resolve().parent  # this package: a changed module must not reuse old pages
+LIBRARIES = ("jinja2", "markupsafe", "markdown_it", "mdit_py_plugins", "yaml")  # an upgrade may change the pages
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def inputs(source: Path, options: str) -> str:
     """
     problems = Problems()
     found = scan(source, problems)
-    hashed = hashlib.sha256(f"{options}\0{sys.version}\0{sorted(problems.items)!r}\0".encode())
+    hashed = hashlib.sha256(f"{options}\0{libraries()}\0{sorted(problems.items)!r}\0".encode())
     for path in sorted({*_files(found), *CODE.glob("*.py")}):
         try:
             data = path.read_bytes()
@@ -119,6 +121,18 @@ def inputs(source: Path, options: str) -> str:
         hashed.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
         hashed.update(data)
     return hashed.hexdigest()
+
+
+def libraries() -> str:
+    """Python's version and where each library that makes the pages is installed, as it is now (without
+    importing them: a build with nothing to do stops before it needs them)."""
+    found = [sys.version]
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        state = origin.stat() if origin and origin.exists() else None
+        found.append(f"{name} {origin} {state.st_size if state else 0} {state.st_mtime_ns if state else 0}")
+    return "\n".join(found)
 
 
 def _files(found: Sources) -> list[Path]:

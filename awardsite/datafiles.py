@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, Callable
 
 from .model import Category, Content, EditionContent, Entry
 from .urls import Urls, edition_page
@@ -22,15 +22,16 @@ TAG_SEPARATOR = "; "  # tags (and focus areas) in one CSV cell
 FORMULA_STARTS = tuple("=+-@\t\r'")  # spreadsheet programs run cells starting so as formulas
 
 
-def files(content: Content, urls: Urls) -> dict[str, bytes]:
-    """Open data, `.nojekyll` and (with a custom domain) `CNAME`, by output path."""
-    written = {
-        ".nojekyll": b"",  # GitHub Pages: publish as it is, never run Jekyll over it
-        "shortlist.json": shortlist_json(content, urls),
-        "shortlist.csv": shortlist_csv(content),
+def files(content: Content, urls: Urls) -> dict[str, Callable[[], bytes]]:
+    """Open data, `.nojekyll` and (with a custom domain) `CNAME`, by output path, each made when it is called
+    (a rebuild that keeps the last build's open data does not make it again)."""
+    written: dict[str, Callable[[], bytes]] = {
+        ".nojekyll": lambda: b"",  # GitHub Pages: publish as it is, never run Jekyll over it
+        "shortlist.json": lambda: shortlist_json(content, urls),
+        "shortlist.csv": lambda: shortlist_csv(content),
     }
     if content.site.domain:
-        written["CNAME"] = f"{content.site.domain}\n".encode()
+        written["CNAME"] = lambda: f"{content.site.domain}\n".encode()
     return written
 
 

@@ -9,6 +9,7 @@ would block both.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -255,6 +256,7 @@ def _words(children: Sequence[Token]) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=4096)  # a category's summary is on its page, the home page and in each build's list
 def first_sentence(text: str) -> str:
     """The first sentence of a markdown field's first paragraph, as plain text."""
     paragraph = _plain_text(text).split("\n\n")[0]

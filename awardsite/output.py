@@ -17,6 +17,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -99,8 +100,10 @@ class Writer:
     Use as `with Writer(out) as writer: writer.write(name, chunks)`, holding `lock(out)`.
     """
 
-    def __init__(self, out: Path, max_files: int = MAX_FILES) -> None:
-        self.out, self.max_files = out, max_files
+    def __init__(self, out: Path, max_files: int = MAX_FILES, tidy_later: bool = False) -> None:
+        # `tidy_later`: the replaced site is deleted by a thread of its own (serve's; a build that ends
+        # first leaves it to the next build, which clears leftovers).
+        self.out, self.max_files, self.tidy_later = out, max_files, tidy_later
         self.count = 0  # files written so far
         self.temp: Path | None = None
 
@@ -141,7 +144,9 @@ class Writer:
                 self.temp.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
                 _swap_in(self.temp, self.out)
         finally:
-            if self.temp.exists():
+            if self.tidy_later and kind is None:
+                threading.Thread(target=shutil.rmtree, args=(self.temp, True), daemon=True).start()
+            elif self.temp.exists():
                 shutil.rmtree(self.temp, ignore_errors=True)
 
 

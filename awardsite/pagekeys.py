@@ -19,9 +19,9 @@ import hashlib
 import typing
 from dataclasses import fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from .cache import CODE
+from .cache import CODE, libraries
 from .lists import compact_library
 from .model import Content, EditionContent
 from .pagelist import Page
@@ -60,9 +60,9 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
 
 
 def code_digest(content: Content) -> str:
-    """The digest of the package's code and of every template and asset the build reads."""
+    """The digest of the package's code, its libraries and every template and asset the build reads."""
     theme = [path for _, path, _ in content.sources.templates] + [path for _, path in content.sources.assets]
-    return _digest(*(_file_digest(path) for path in sorted(CODE.glob("*.py"))),
+    return _digest(libraries(), *(_file_digest(path) for path in sorted(CODE.glob("*.py"))),
                    *(f"{path}:{_file_digest(path)}" for path in theme))
 
 
@@ -97,11 +97,38 @@ def _headline(value: Any) -> str:
     return repr(value)
 
 
+def markdown_texts(content: Content) -> Iterator[str]:
+    """Every markdown text in the content."""
+    return _texts((content.site, *content.editions, *content.pages, *content.news))
+
+
+def _texts(value: Any) -> Iterator[str]:
+    kind: type = type(value)
+    if is_dataclass(value):
+        for name in _markdown(kind):
+            found = getattr(value, name)
+            yield from (found,) if isinstance(found, str) else (text for text in found or () if isinstance(text, str))
+        for name in _kept(kind):
+            yield from _texts(getattr(value, name))
+    elif isinstance(value, (tuple, list)) and value and is_dataclass(value[0]):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+
+
 @functools.cache
 def _kept(cls: type) -> tuple[str, ...]:
     """A model class's fields but `where` and those that hold markdown."""
+    return tuple(item.name for item in fields(cls) if item.name != "where" and item.name not in _markdown(cls))
+
+
+@functools.cache
+def _markdown(cls: type) -> tuple[str, ...]:
+    """A model class's fields that hold markdown."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    return tuple(item.name for item in fields(cls) if item.name != "where" and not _is_markdown(hints[item.name]))
+    return tuple(item.name for item in fields(cls) if _is_markdown(hints[item.name]))
 
 
 def _is_markdown(hint: Any) -> bool:

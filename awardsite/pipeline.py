@@ -40,14 +40,15 @@ def check(source: Path) -> Content:
 
 def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
           wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None, jobs: int = 1,
-          cached: bool = True) -> Built:
+          cached: bool = True, tidy_later: bool = False) -> Built:
     """Build the site in `source` into `out`, replacing it only when the build succeeds.
 
     `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
     then, to preview an announcement; such a build must never be published. `jobs`: how many
     processes render a big site (0: one per core); the files are the same whatever it is.
     `cached`: reuse what the last build into `out` made from inputs that have not changed
-    (cache.py); the files are the same as a build without it.
+    (cache.py); the files are the same as a build without it. `tidy_later`: delete the
+    replaced site in a thread, after returning (serve).
     """
     if at is not None and isinstance(KINDS["moment"].check(at), Bad):  # the check site.yaml's milestones get
         raise BuildError(f"--at should be a date and time like `2026-11-19 18:30`, not `{at}`")
@@ -66,20 +67,21 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         published, base = clock.published(content, now), base_url or content.site.base_url
         context = render.conversion_context(content, base)
         converted = render.Converted(cache.conversions(out, context) if record else {})
-        files = render.files(published, base, now, converted)
+        listed = pagelist.pages(published)
+        files = render.files(published, base, now, converted, listed)
         if len(files) > output.MAX_FILES:
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
                              "may write; is a shortlist repeated many times?")
         label, since, until = clock.period(content, now)
-        keys = pagekeys.keys(published, pagelist.pages(published), [name for name, _ in files], base, label)
+        keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label)
         old = record.keys if record else {}
-        with output.Writer(out) as writer:
+        with output.Writer(out, tidy_later=tidy_later) as writer:
             fresh = [(name, produce) for name, produce in files
                      if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings), keys),
-                    converted.used, context)
+                    converted.kept(pagekeys.markdown_texts(published)), context)
     return Built(content, len(fresh), content.warnings, writer.count)
 
 

@@ -41,23 +41,26 @@ Producer = Callable[[], Iterable[bytes]]  # makes one file's bytes when the writ
 BUILTIN_ASSETS = BUILTIN / "assets"  # the tool's own stylesheet and scripts, published shortened
 
 
-def files(content: Content, base_url: str, now: datetime.datetime,
-          converted: Converted | None = None) -> list[tuple[str, Producer]]:
-    """Every file of the site, by output path, each made only when its producer is called."""
+def files(content: Content, base_url: str, now: datetime.datetime, converted: Converted | None = None,
+          listed: list[Page] | None = None) -> list[tuple[str, Producer]]:
+    """Every file of the site, by output path, each made only when its producer is called.
+
+    `converted`: markdown already converted (cache.py); `listed`: the pages, if already listed (pagelist.pages).
+    """
     env = templating.environment(content.sources.templates)
     urls = Urls(base_url, split=split_editions(content))  # a split edition's categories have their own shortlist page
     env.filters.update(markdown=_markdown_filter(urls, content, converted or Converted({})), inline=inline, long_date=_dated(long_date),
                        when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
                        email_pieces=email_pieces)
     env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso)
-    listed = pages(content)
+    listed = pages(content) if listed is None else listed
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
     made: list[tuple[str, Producer]] = [
         (page_file(page.path), _page_producer(env, page, content, urls, now, site_pages, shared)) for page in listed]
     made += [(f"assets/{name}", _asset_producer(name, path, content.site)) for name, path in content.sources.assets]
     made += [(f"media/{name}", _file_producer(path)) for name, path in content.sources.media]
-    made += [(name, _bytes_producer(data)) for name, data in datafiles.files(content, urls).items()]
+    made += [(name, _made_by(make)) for name, make in datafiles.files(content, urls).items()]
     words = words_for(content.site, content.site.language)
     dates = calendar_dates(content, words)
     if dates:
@@ -149,13 +152,22 @@ class Converted:
         self.known = known
         self.used: dict[str, str] = {}  # digest of the text and how it is converted -> its HTML
 
-    def get(self, make: Callable[[], str], *how: object) -> Markup:
-        """The HTML for the conversion `how` describes, made by `make` unless it is known."""
-        key = hashlib.sha256(repr(how).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    def get(self, make: Callable[[], str], text: str, *how: object) -> Markup:
+        """The HTML of `text` converted as `how` says, made by `make` unless it is known."""
+        key = _text_key(text) + _text_key(repr(how))
         html = self.used.get(key)
         if html is None:
             html = self.used[key] = self.known.get(key) or make()
         return Markup(html)
+
+    def kept(self, texts: Iterable[str]) -> dict[str, str]:
+        """This build's conversions, and the last build's of `texts` (pages kept unchanged show them), to keep."""
+        wanted = {_text_key(text) for text in texts}
+        return {key: html for key, html in {**self.known, **self.used}.items() if key[:16] in wanted}
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def conversion_context(content: Content, base_url: str) -> str:
@@ -201,8 +213,8 @@ def _page_producer(env: templating.Sandbox, page: Page, content: Content, urls: 
     return produce
 
 
-def _bytes_producer(data: bytes) -> Producer:
-    return lambda: [data]
+def _made_by(make: Callable[[], bytes]) -> Producer:
+    return lambda: [make()]
 
 
 def _file_producer(path: Path) -> Producer:

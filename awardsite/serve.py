@@ -51,7 +51,7 @@ class Preview:
         with self._lock:
             started = time.monotonic()
             try:
-                built = pipeline.build(self.source, self.out, self.base_url, at=self.at)
+                built = pipeline.build(self.source, self.out, self.base_url, at=self.at, tidy_later=True)
                 content = built.content or pipeline.check(self.source)  # None: the site was already current
                 self.prefix = Urls(self.base_url or content.site.base_url).prefix
                 self.problems, self.warnings = [], [p.format() for p in built.warnings]
