@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import os
 import re
+import typing
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo
@@ -150,13 +152,11 @@ def _unannounced(shortlist: Shortlist, default: str) -> Shortlist:
 # When a build's files may change with time alone, for the build cache: the pages depend on "now"
 # only through the day (dates in words, days left) and which of the content's moments have passed.
 
-_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}")
-
-
 def turns(content: Content) -> list[datetime.datetime]:
-    """Every moment written in `content` (milestones, deadlines, key dates' times, news), sorted, once each."""
+    """Every moment written in `content` (milestones, deadlines, key dates' times), sorted, once each."""
     zone = content.site.timezone
-    return sorted({moment(text.replace("T", " "), zone, "") for text in _moments(content)})
+    written = _moments((content.site, *content.editions, *content.pages, *content.news))
+    return sorted({moment(text.replace("T", " "), zone, "") for text in written})
 
 
 def period(content: Content, now: datetime.datetime) -> tuple[str, datetime.datetime, datetime.datetime]:
@@ -170,19 +170,37 @@ def period(content: Content, now: datetime.datetime) -> tuple[str, datetime.date
 
 
 def _moments(value: Any) -> Iterator[str]:
-    """Every date-and-time text in `value` and the objects it holds; a date alone turns at midnight."""
-    if isinstance(value, str):
-        if _MOMENT.fullmatch(value):
-            yield value
-    elif isinstance(value, KeyDate):
+    """Every date and time written in `value` and the objects it holds (a date alone turns at midnight)."""
+    if isinstance(value, KeyDate):
         yield from (stamp for stamp in key_date_iso(value) if stamp and "T" in stamp)
     elif is_dataclass(value):
-        for item in fields(value):
-            if item.name != "where":
-                yield from _moments(getattr(value, item.name))
+        kind: type = type(value)
+        for name, moment_kind in _fields(kind):  # (none for an entry: 10,000 entries cost nothing)
+            found = getattr(value, name)
+            if moment_kind:
+                yield from (found,) if isinstance(found, str) and len(found) > 10 else ()
+            else:
+                yield from _moments(found)
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _moments(item)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _moments(item)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of a model class that may hold a moment: (name, whether it is one); the others are left out."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    found = [(item.name, _kinds(hints[item.name])) for item in fields(cls) if item.name != "where"]
+    return tuple((name, "moment" in kinds) for name, kinds in found if "moment" in kinds or "object" in kinds)
+
+
+def _kinds(hint: Any) -> set[str]:
+    """The kinds a type hint may hold: its `Annotated` names, and "object" for a model class (which may hold more)."""
+    if typing.get_origin(hint) is typing.Annotated:
+        return {name for name in hint.__metadata__ if isinstance(name, str)}
+    if isinstance(hint, type) and is_dataclass(hint):
+        return {"object"}
+    return set().union(*(_kinds(arg) for arg in typing.get_args(hint)))

@@ -60,8 +60,9 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     with output.lock(out, wait, on_wait):
         record = cache.read(out) if cached else None
         inputs = cache.inputs(source, options)
-        if record and cache.still_true(record, inputs, _now(record.zone, at)):
-            return Built(None, 0, tuple(record.warnings), record.files)  # nothing changed: nothing to do
+        if record and cache.still_true(record, inputs, _now(record.zone, at)):  # nothing changed: nothing to do
+            output.clear_leftovers(out)  # but a killed build's folders, as every build under the lock does
+            return Built(None, 0, tuple(record.warnings), record.files)
         content = check(source)
         now = _now(content.site.timezone, at)
         published, base = clock.published(content, now), base_url or content.site.base_url
