@@ -3,10 +3,11 @@
 A built-in template's page about one category (its guidance page, its entries' pages, its page
 of a split shortlist) shows that category's own texts and entries, and only the headlines of
 the rest of the programme: titles, dates, results, tags, menus, everything but the other
-categories' and entries' markdown. Its digest is made of those, and so is the library's once it
-lists projects without their synopses (lists.compact_library). Every other page (the home page,
-the shortlist, the news…), and every page of a site with its own templates (which may show
-anything), is made from the whole content.
+categories' and entries' markdown. Its digest is made of those; so is that of a page that shows
+no category's or entry's markdown at all (HEADLINES: the sitemap, the news, text pages, the
+judges, a split shortlist's index, and the library once it lists projects without synopses).
+Every other page (the home page, the shortlist, the winners…), and every page of a site with
+its own templates (which may show anything), is made from the whole content.
 Each digest also holds the code and theme, the options and what the page can show of "now"
 (clock.period). A wrong guess here would leave a page stale, so the tests compare cached
 builds with cold ones after random edits (tests/test_cache.py).
@@ -29,6 +30,10 @@ from .urls import page_file
 
 # The built-in templates about one category: its guidance page, its entries' pages, its part of a split shortlist.
 SCOPED = frozenset({"category.html", "entry.html", "redirect.html", "shortlist-category.html"})
+# The built-in templates that show no category's or entry's markdown: only headlines, and pages, news and judges
+# (which `common` holds whole).
+HEADLINES = frozenset({"sitemap.xml", "robots.txt", "404.html", "page.html", "post.html", "news.html", "judges.html",
+                       "shortlist-index.html", "redirect.html"})
 
 
 def keys(content: Content, listed: list[Page], names: list[str], base_url: str, period: str) -> dict[str, str]:
@@ -40,7 +45,7 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
                   for e in content.editions for c in e.categories}
     whole = _digest(common, *categories.values(), *(repr(e.info) for e in content.editions))
     scoped_theme = all(not path.is_relative_to(content.sources.root) for _, path, _ in content.sources.templates)
-    headlines_only = {"library.html"} if compact_library(content) else set()
+    headlines_only = HEADLINES | {"library.html"} if compact_library(content) else HEADLINES
     made = {}
     for page in listed:
         about = repr((page.path, page.template, page.title, page.description, page.redirect, page.language,

@@ -28,8 +28,10 @@ AT = NOW.strftime("%Y-%m-%d %H:%M")
 # Moments either side of the example's announcements and deadlines, a minute apart where it matters.
 MOMENTS = ["2026-03-02 08:59", "2026-03-02 09:00", "2026-05-22 16:59", "2026-05-22 17:00", "2026-09-15 10:00",
            "2026-11-19 18:29", "2026-11-19 18:30", "2026-11-20 09:00", "2025-11-20 18:30", AT]
-TEXT_LINE = re.compile(r"^(\s*(?:- )?(?:title|organisation|summary|label|heading|name|role|description): \"?"
-                       r"|\s{2,})([A-Z][A-Za-z ,'.-]{6,})\"?$", re.M)
+# A line of text: a value, a line of a block of markdown, or a paragraph of a page or post (a line that starts
+# a YAML file's top level always has a colon, so only markdown bodies match the last).
+TEXT_LINE = re.compile(r"^(\s*(?:- )?(?:title|organisation|summary|label|heading|name|role|description|bio): \"?"
+                       r"|\s{2,}|)([A-Z][A-Za-z ,'.-]{6,})\"?$", re.M)
 RESULT = re.compile(r"^(\s*result: )([a-z-]+)$", re.M)
 DATE = re.compile(r"\b(20[0-9]{2}-[01][0-9]-[0-3][0-9])\b")
 
