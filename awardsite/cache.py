@@ -82,6 +82,7 @@ def write(out: Path, record: Record, converted: dict[str, str], context: str) ->
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         folder.unlink()
     folder.mkdir(exist_ok=True)
+    (folder / ".gitignore").write_text("# the build cache: never committed\n*\n", encoding="utf-8")
     _write_whole(folder / "markdown.json", {"context": context, "html": converted})
     _write_whole(folder / "record.json", data)  # last: a record is only trusted with its conversions written
 

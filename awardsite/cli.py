@@ -8,8 +8,14 @@ import time
 import typing
 from pathlib import Path
 
-from . import __version__, clock, editions, importer, pipeline, scaffold, schema
+from . import __version__, clock, pipeline
 from .errors import BuildError, ContentError, Problem
+
+if typing.TYPE_CHECKING:
+    from . import editions, importer
+
+# `editions`, `importer`, `scaffold` and `schema` are imported by their commands: a build with nothing to do
+# (cache.py) then starts without markdown-it and Jinja, in half the time.
 
 
 def _program() -> str:
@@ -77,12 +83,14 @@ def _count(number: int, noun: str, plural: str = "") -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from . import schema
     for path in schema.write_all(Path(args.source) / "schemas", schema.site_of(Path(args.source))):
         print(f"wrote {path}")
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
+    from . import scaffold
     if args.kind == "edition":
         if args.slug is not None:
             raise BuildError("`--slug` names a new category, page or post; an edition's name is its folder's")
@@ -96,6 +104,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _new_edition(args: argparse.Namespace) -> int:
+    from . import editions
     planned = editions.plan(Path(args.source), args.name)
     editions.apply(planned)
     for change in planned.changes:
@@ -129,6 +138,7 @@ def _edition_checklist(planned: editions.Plan) -> list[str]:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from . import importer
     source = Path(args.source)
     planned = importer.plan(Path(args.csv), source, replace=args.replace, ignore=args.ignore_column)
     _report(planned.warnings, args)

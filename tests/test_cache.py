@@ -148,6 +148,7 @@ def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path) -> None:
     # The markdown of pages kept unchanged is kept too, for the day they are made again; the edited text's old
     # conversion is dropped and its new one added.
     assert len(conversions(tmp_path / "out")) == len(known) > 20
+    assert (cache.path_of(tmp_path / "out") / ".gitignore").read_text().splitlines()[-1] == "*"  # never committed
     made = {name for name in after if after[name] != before.get(name)} - {output.MARKER}  # a kept page is linked
     category = edited.stem
     assert {name for name in made if name.startswith("shortlist/") and name.count("/") == 3} == \
