@@ -11,13 +11,15 @@ import datetime
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awardsite import cache, lists, output, parallel, pipeline
+from awardsite import cache, lists, output, parallel, pipeline, serve
 from awardsite.errors import ContentError
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
@@ -135,6 +137,29 @@ def test_a_cached_build_after_any_edits_is_the_cold_build(tmp_path_factory: pyte
         else:
             edit(source, kind, pick, step)
         build_both(source, folder, step, jobs, at, base_url)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.sampled_from(["word", "word", "result", "date", "remove", "template"]),
+                                st.integers(0, 10_000)), min_size=1, max_size=6))
+def test_the_preview_after_any_edits_serves_what_a_cold_build_makes(tmp_path_factory: pytest.TempPathFactory,
+                                                                    edits: list[tuple[str, int]]) -> None:
+    """`serve` keeps the parsed files and the cache between rebuilds: what it serves is still the cold build
+    (made by a process of its own, which has parsed nothing before)."""
+    folder = tmp_path_factory.mktemp("preview")
+    source = folder / "content"
+    shutil.copytree(RIVERSIDE, source)
+    preview = serve.Preview(source, folder / "served", None, at=AT)
+    assert preview.rebuild() == []
+    for step, (kind, pick) in enumerate(edits, start=1):
+        edit(source, kind, pick, step)
+        problems = preview.rebuild()
+        cold = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--source", str(source), "--out",
+                               str(folder / f"cold{step}"), "--at", AT, "--no-cache"], capture_output=True, text=True)
+        if cold.returncode:
+            assert problems and all(problem in cold.stderr + cold.stdout for problem in problems), f"step {step}"
+            continue
+        assert problems == [] and files(folder / "served") == files(folder / f"cold{step}"), f"step {step}"
 
 
 def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path) -> None:
