@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 import os
 import re
-import typing
-from dataclasses import dataclass, fields, is_dataclass
-from typing import Any, Iterator
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .dates import key_date_iso
-from .model import Category, Content, Edition, KeyDate, Shortlist
+from .model import Category, Content, Edition, Shortlist
+from .walk import gather
 
 UK = "Europe/London"
 LATEST = datetime.datetime(2200, 1, 1, tzinfo=datetime.timezone.utc)  # dates in content stop before 2200
@@ -154,9 +152,10 @@ def _unannounced(shortlist: Shortlist, default: str) -> Shortlist:
 
 def turns(content: Content) -> list[datetime.datetime]:
     """Every moment written in `content` (milestones, deadlines, key dates' times), sorted, once each."""
-    zone = content.site.timezone
-    written = _moments((content.site, *content.editions, *content.pages, *content.news))
-    return sorted({moment(text.replace("T", " "), zone, "") for text in written})
+    parts = (content.site, *content.editions, *content.pages, *content.news)
+    written = [text for text in gather(parts, "moment") if len(text) > 10]  # a date alone turns at midnight
+    written += [stamp for key in gather(parts, "KeyDate") for stamp in key_date_iso(key) if stamp and "T" in stamp]
+    return sorted({moment(text.replace("T", " "), content.site.timezone, "") for text in written})
 
 
 def period(content: Content, now: datetime.datetime) -> tuple[str, datetime.datetime, datetime.datetime]:
@@ -167,40 +166,3 @@ def period(content: Content, now: datetime.datetime) -> tuple[str, datetime.date
     since = max(passed[-1:] + [midnight])
     until = min([m for m in moments if m > now] + [midnight + datetime.timedelta(days=1)])
     return f"{now.date().isoformat()}; {' '.join(m.isoformat() for m in passed)}", since, until
-
-
-def _moments(value: Any) -> Iterator[str]:
-    """Every date and time written in `value` and the objects it holds (a date alone turns at midnight)."""
-    if isinstance(value, KeyDate):
-        yield from (stamp for stamp in key_date_iso(value) if stamp and "T" in stamp)
-    elif is_dataclass(value):
-        kind: type = type(value)
-        for name, moment_kind in _fields(kind):  # (none for an entry: 10,000 entries cost nothing)
-            found = getattr(value, name)
-            if moment_kind:
-                yield from (found,) if isinstance(found, str) and len(found) > 10 else ()
-            else:
-                yield from _moments(found)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _moments(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _moments(item)
-
-
-@functools.cache
-def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """The fields of a model class that may hold a moment: (name, whether it is one); the others are left out."""
-    hints = typing.get_type_hints(cls, include_extras=True)
-    found = [(item.name, _kinds(hints[item.name])) for item in fields(cls) if item.name != "where"]
-    return tuple((name, "moment" in kinds) for name, kinds in found if "moment" in kinds or "object" in kinds)
-
-
-def _kinds(hint: Any) -> set[str]:
-    """The kinds a type hint may hold: its `Annotated` names, and "object" for a model class (which may hold more)."""
-    if typing.get_origin(hint) is typing.Annotated:
-        return {name for name in hint.__metadata__ if isinstance(name, str)}
-    if isinstance(hint, type) and is_dataclass(hint):
-        return {"object"}
-    return set().union(*(_kinds(arg) for arg in typing.get_args(hint)))

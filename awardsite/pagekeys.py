@@ -27,6 +27,7 @@ from .lists import compact_library
 from .model import Content, EditionContent
 from .pagelist import Page
 from .urls import page_file
+from .walk import gather
 
 # The built-in templates about one category: its guidance page, its entries' pages, its part of a split shortlist.
 SCOPED = frozenset({"category.html", "entry.html", "redirect.html", "shortlist-category.html"})
@@ -104,23 +105,8 @@ def _headline(value: Any) -> str:
 
 def markdown_texts(content: Content) -> Iterator[str]:
     """Every markdown text in the content."""
-    return _texts((content.site, *content.editions, *content.pages, *content.news))
-
-
-def _texts(value: Any) -> Iterator[str]:
-    kind: type = type(value)
-    if is_dataclass(value):
-        for name in _markdown(kind):
-            found = getattr(value, name)
-            yield from (found,) if isinstance(found, str) else (text for text in found or () if isinstance(text, str))
-        for name in _kept(kind):
-            yield from _texts(getattr(value, name))
-    elif isinstance(value, (tuple, list)) and value and is_dataclass(value[0]):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
+    return (text for text in gather((content.site, *content.editions, *content.pages, *content.news), "markdown")
+            if isinstance(text, str))
 
 
 @functools.cache
