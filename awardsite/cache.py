@@ -1,11 +1,11 @@
 """The build cache: what the live site was built from, so a rebuild does only what changed.
 
 Kept beside the output folder in `.<out>.cache/`, written after each build is swapped in.
-`record.json` records the digest of each page's inputs (pagekeys.py), so a rebuild renders only the
+`keys.json` records the digest of each page's inputs (pagekeys.py), so a rebuild renders only the
 pages whose digest changed and hard-links the rest from the live site into the new temporary
-folder, which is then swapped in as always; and the digest of every file the build read,
-with the span of time the pages stay true, so a rebuild with nothing changed does nothing
-at all. A record names the output folder it describes (its device and
+folder, which is then swapped in as always. `record.json` holds the digest of every file
+the build read, with the span of time the pages stay true, so a rebuild with nothing changed
+does nothing at all (reading only that small file). A record names the output folder it describes (its device and
 inode, new with each swap): a record of another folder, or of another version of this
 tool, is ignored. `markdown.json` keeps the HTML of every markdown text the site shows
 (render.Converted), so a page made again does not convert its texts again.
@@ -44,7 +44,6 @@ class Record:
     zone: str  # the programme's time zone, for "now"
     files: int  # how many files the site has
     warnings: list[Problem]  # the build's warnings, said again when nothing changed
-    keys: dict[str, str]  # output file -> digest of its inputs (pagekeys.keys)
 
 
 def path_of(out: Path) -> Path:
@@ -67,24 +66,33 @@ def read(out: Path) -> Record | None:
             return None
         warnings = [Problem(file, line, message, warning=True) for file, line, message in data["warnings"]]
         return Record(data["output"], data["inputs"], data["since"], data["until"], data["zone"], data["files"],
-                      warnings, dict(data["keys"]))
+                      warnings)
     except (OSError, ValueError, KeyError, TypeError):  # none yet, or damaged: build without it
         return None
 
 
-def write(out: Path, record: Record, converted: dict[str, str], context: str) -> None:
-    """Keep `record` and the markdown `converted` in `context` beside `out`, each file written whole."""
+def write(out: Path, record: Record, keys: dict[str, str], converted: dict[str, str], context: str) -> None:
+    """Keep `record`, each file's key and the markdown `converted` in `context` beside `out`, each file whole."""
     data: dict[str, Any] = {"version": [VERSION, __version__], "output": record.output, "inputs": record.inputs,
                             "since": record.since, "until": record.until, "zone": record.zone,
-                            "files": record.files, "warnings": [[p.file, p.line, p.message] for p in record.warnings],
-                            "keys": record.keys}
+                            "files": record.files, "warnings": [[p.file, p.line, p.message] for p in record.warnings]}
     folder = path_of(out)
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         folder.unlink()
     folder.mkdir(exist_ok=True)
     (folder / ".gitignore").write_text("# the build cache: never committed\n*\n", encoding="utf-8")
     _write_whole(folder / "markdown.json", {"context": context, "html": converted})
+    _write_whole(folder / "keys.json", keys)
     _write_whole(folder / "record.json", data)  # last: a record is only trusted with its conversions written
+
+
+def keys_of(out: Path) -> dict[str, str]:
+    """Each file's key in the last build into `out` (call only with its record trusted: `read`)."""
+    try:
+        data = json.loads((path_of(out) / "keys.json").read_text(encoding="utf-8"))
+        return {name: key for name, key in data.items() if isinstance(key, str)} if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def conversions(out: Path, context: str) -> dict[str, str]:

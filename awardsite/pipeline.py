@@ -78,13 +78,13 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
                              "may write; is a shortlist repeated many times?")
         label, since, until = clock.period(content, now)
         keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label)
-        old = record.keys if record else {}
+        old = cache.keys_of(out) if record else {}
         with output.Writer(out, tidy_later=tidy_later) as writer:
             fresh = [(name, produce) for name, produce in files
                      if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
-                                      content.site.timezone, writer.count, list(content.warnings), keys),
+                                      content.site.timezone, writer.count, list(content.warnings)), keys,
                     converted.kept(pagekeys.markdown_texts(published)), context)
     return Built(content, len(fresh), content.warnings, writer.count)
 
