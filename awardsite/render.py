@@ -128,9 +128,10 @@ def words_for(site: Site, language: str) -> dict[str, str]:
 
 
 def fill(text: str, **values: Any) -> str:
-    """A label with its `{name}` placeholders filled: `t.weight | fill(weight=30)`."""
+    """A label with its `{name}` placeholders filled: `t.weight | fill(weight=30)`; a count reads `10,000`."""
     for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
+        number = isinstance(value, int) and not isinstance(value, bool)  # years are text (edition names)
+        text = text.replace("{" + name + "}", f"{value:,}" if number else str(value))
     return text
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from awardsite import pipeline
+from awardsite import pipeline, render
 from awardsite.labels import LANGUAGES, Labels
 from conftest import ROOT, png, write_site
 from htmltools import parse
@@ -309,3 +309,9 @@ def test_every_page_links_home_and_the_accessibility_statement(tmp_path: Path) -
         hrefs = [a.attrs.get("href") for a in doc.find_all("a")]
         assert "/scratch/" in hrefs, path
         assert "/scratch/accessibility/" in [a.attrs.get("href") for a in doc.find("footer").find_all("a")], path
+
+
+def test_a_count_in_a_label_is_written_with_thousands_separated_and_a_year_as_it_is() -> None:
+    assert render.fill("{count} projects", count=10000) == "10,000 projects"  # "10000 projects" before
+    assert render.fill("{count} projects", count=999) == "999 projects"
+    assert render.fill("Winners {year}", year="2025") == "Winners 2025"
