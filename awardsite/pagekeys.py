@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import typing
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -27,7 +26,7 @@ from .lists import compact_library
 from .model import Content, EditionContent
 from .pagelist import Page
 from .urls import page_file
-from .walk import gather
+from .walk import fields_of, gather
 
 # The built-in templates about one category: its guidance page, its entries' pages, its part of a split shortlist.
 SCOPED = frozenset({"category.html", "entry.html", "redirect.html", "shortlist-category.html"})
@@ -37,9 +36,13 @@ HEADLINES = frozenset({"sitemap.xml", "robots.txt", "404.html", "page.html", "po
                        "shortlist-index.html", "redirect.html"})
 
 
-def keys(content: Content, listed: list[Page], names: list[str], base_url: str, period: str) -> dict[str, str]:
-    """The digest of each file's inputs, by output file: `listed` pages, and the other files `names` gives."""
-    common = _digest(code_digest(content), base_url, period, repr(content.sources), repr(content.pages),
+def keys(content: Content, listed: list[Page], names: list[str], base_url: str, period: str, code: str) \
+        -> dict[str, str]:
+    """The digest of each file's inputs, by output file: `listed` pages, and the other files `names` gives.
+
+    `code` is `code_digest(content)`, which the markdown kept between builds depends on too.
+    """
+    common = _digest(code, base_url, period, repr(content.sources), repr(content.pages),
                      repr(content.news), repr(sorted(content.media_sizes.items())), *(p.path for p in listed),
                      _headline(content.site), *(_edition_headline(e) for e in content.editions))
     categories = {(e.name, c.slug): _digest(repr(c), repr(e.shortlists.get(c.slug)))
@@ -112,17 +115,5 @@ def markdown_texts(content: Content) -> Iterator[str]:
 @functools.cache
 def _kept(cls: type) -> tuple[str, ...]:
     """A model class's fields but `where` and those that hold markdown."""
-    return tuple(item.name for item in fields(cls) if item.name != "where" and item.name not in _markdown(cls))
-
-
-@functools.cache
-def _markdown(cls: type) -> tuple[str, ...]:
-    """A model class's fields that hold markdown."""
-    hints = typing.get_type_hints(cls, include_extras=True)
-    return tuple(item.name for item in fields(cls) if _is_markdown(hints[item.name]))
-
-
-def _is_markdown(hint: Any) -> bool:
-    if typing.get_origin(hint) is typing.Annotated:
-        return "markdown" in hint.__metadata__
-    return any(_is_markdown(arg) for arg in typing.get_args(hint))
+    markdown = fields_of(cls, "markdown")
+    return tuple(item.name for item in fields(cls) if item.name != "where" and item.name not in markdown)

@@ -69,7 +69,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         content = check(source)
         now = _now(content.site.timezone, at)
         published, base = clock.published(content, now), base_url or content.site.base_url
-        context = render.conversion_context(content, base)
+        code = pagekeys.code_digest(content)  # the code and theme: every key and the kept markdown depend on it
+        context = render.conversion_context(content, base, code)
         converted = render.Converted(cache.conversions(out, context) if record else {})
         listed = pagelist.pages(published)
         files = render.files(published, base, now, converted, listed)
@@ -77,7 +78,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
                              "may write; is a shortlist repeated many times?")
         label, since, until = clock.period(content, now)
-        keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label)
+        keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
         old = cache.keys_of(out) if record else {}
         with output.Writer(out, tidy_later=tidy_later) as writer:
             fresh = [(name, produce) for name, produce in files

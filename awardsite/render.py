@@ -22,7 +22,7 @@ import hashlib
 import jinja2
 from markupsafe import Markup
 
-from . import clock, colours, datafiles, feed, ical, labels, menus, minify, pagekeys, templating
+from . import clock, colours, datafiles, feed, ical, labels, menus, minify, templating
 from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
@@ -49,7 +49,8 @@ def files(content: Content, base_url: str, now: datetime.datetime, converted: Co
     """
     env = templating.environment(content.sources.templates)
     urls = Urls(base_url, split=split_editions(content))  # a split edition's categories have their own shortlist page
-    env.filters.update(markdown=_markdown_filter(urls, content, converted or Converted({})), inline=inline, long_date=_dated(long_date),
+    env.filters.update(markdown=_markdown_filter(urls, content, converted or Converted({})), inline=inline,
+                       long_date=_dated(long_date),
                        when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
                        email_pieces=email_pieces)
     env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso)
@@ -171,9 +172,10 @@ def _text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def conversion_context(content: Content, base_url: str) -> str:
-    """What markdown's HTML depends on besides its text: the code, the addresses and the pictures' sizes."""
-    return f"{pagekeys.code_digest(content)} {base_url} {sorted(content.media_sizes.items())!r}"
+def conversion_context(content: Content, base_url: str, code: str) -> str:
+    """What markdown's HTML depends on besides its text: the `code` (pagekeys.code_digest), the addresses and the
+    pictures' sizes."""
+    return f"{code} {base_url} {sorted(content.media_sizes.items())!r}"
 
 
 def _markdown_filter(urls: Urls, content: Content, converted: Converted) -> Callable[..., Any]:
@@ -182,7 +184,8 @@ def _markdown_filter(urls: Urls, content: Content, converted: Converted) -> Call
     @jinja2.pass_context
     def render_markdown(ctx: Any, text: str, ids: str = "", top: int = 3) -> Any:
         t = ctx.get("t") or {}
-        words = {"notes": t.get("notes", "Notes"), "back_to_reference": t.get("back_to_reference", "Back to reference {n}")}
+        words = {"notes": t.get("notes", "Notes"),
+                 "back_to_reference": t.get("back_to_reference", "Back to reference {n}")}
         return converted.get(lambda: markdown(text, media=media, ids=ids, top=top, words=words), text, ids, top, words)
     return render_markdown
 

@@ -44,6 +44,11 @@ def _plan(cls: type, kind: str) -> tuple[tuple[str, bool], ...]:
     return tuple(plan)
 
 
+def fields_of(cls: type, kind: str) -> tuple[str, ...]:
+    """The names of the fields of model class `cls` that hold values of `kind` themselves."""
+    return tuple(name for name, found in _plan(cls, kind) if found)
+
+
 def _holds(cls: type, kind: str) -> bool:
     return bool(_plan(cls, kind))
 
