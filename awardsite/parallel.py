@@ -50,13 +50,13 @@ def write_all(files: Sequence[tuple[str, Producer]], writer: Writer, jobs: int, 
     try:
         with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
             others = pool.map_async(_share, [(writer.temp, start, jobs) for start in range(1, jobs)])
-            mine = _share((writer.temp, 0, jobs))
-            shares = [mine, *others.get()]
+            shares = [_share((writer.temp, 0, jobs)), *others.get()]
     finally:
         _FILES, _MADE = (), {}
     writer.count += len(files)
-    for _, added in shares[1:]:
-        (made if made is not None else {}).update(added)
+    if made is not None:
+        for _, added in shares[1:]:  # the first share is this process's: its additions are in `made` already
+            made.update(added)
     first = min((f for f, _ in shares if f is not None), default=None, key=lambda failure: failure[0])
     if first is not None:  # the page a serial build would have stopped at
         raise ContentError(first[1])
