@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .dates import key_date_iso
+from .memo import PerObject
 from .model import Category, Content, Edition, Shortlist
 from .walk import gather
 
@@ -128,12 +129,18 @@ def published(content: Content, now: datetime.datetime) -> Content:
         shown = phase(edition.info, content.site.timezone, now)
         categories = tuple(category for category in edition.categories if category.draft != "yes")
         ready = {category.slug for category in categories}
-        shortlists = {slug: _ranked(s, rank) if shown.results_published else _unannounced(s, default)
+        shortlists = {slug: _SHOWN(s, lambda s: _ranked(s, rank), tuple(rank.items())) if shown.results_published else
+                      _SHOWN(s, lambda s: _unannounced(s, default), default)
                       for slug, s in edition.shortlists.items() if slug in ready} if shown.shortlist_published else {}
         editions.append(dataclasses.replace(edition, categories=categories, shortlists=shortlists))
     news = tuple(post for post in content.news if moment(post.date, content.site.timezone, "") <= now)
     pages = tuple(page for page in content.pages if page.draft != "yes")
     return dataclasses.replace(content, editions=tuple(editions), news=news, pages=pages)
+
+
+# An unchanged file's shortlist is the same object on each of `serve`'s reloads (content._READ), and so is
+# what is published of it: the pages' keys and the checks of it are then worked out once (memo.py).
+_SHOWN: PerObject[Shortlist] = PerObject()
 
 
 def _ranked(shortlist: Shortlist, rank: dict[str, int]) -> Shortlist:

@@ -17,6 +17,7 @@ from . import editions as new_edition  # not `editions`: load() has a variable o
 from .errors import Problem, Problems
 from .kinds import KINDS, Bad
 from .markdown import image_lines, image_problems
+from .memo import PerObject
 from .scaffold import PLACEHOLDERS
 from .model import Category, Content, Edition, EditionContent, NewsPost, Panel, Shortlist, Site, TextPage
 from .sources import EditionSources, Sources, scan
@@ -62,8 +63,7 @@ def _load_edition(files: EditionSources, site: Site | None, problems: Problems, 
     """One edition's files as model objects; None when its site.yaml or edition.yaml is unusable."""
     info: Edition | None = site if is_current else (_load_file(files.info, Edition, problems, root) if files.info else None)
     categories = [c for c in (_load_file(path, Category, problems, root) for path in files.categories) if c]
-    shortlists = [_with_entry_slugs(s, problems) for s in
-                  (_load_file(p, Shortlist, problems, root, planned) for p in files.shortlists) if s]
+    shortlists = [s for s in (_load_file(p, Shortlist, problems, root, planned) for p in files.shortlists) if s]
     panel = _load_file(files.judges, Panel, problems, root) if files.judges else None
     if site:  # reported along with each file's own problems, before any cross-check
         crosscheck.vocabulary(site, shortlists, problems)
@@ -107,7 +107,8 @@ def _load_file(path: Path | None, cls: type, problems: Problems, root: Path,
 def _read_object(path: Path, name: str, cls: type, problems: Problems, data: bytes | None) -> Any:
     tree = read_yaml(path, name, problems, data)
     derived = {"slug": path.stem} if "slug" in {f.name for f in dataclasses.fields(cls)} else {}
-    return build(cls, tree, name, problems, **derived) if tree else None
+    made = build(cls, tree, name, problems, **derived) if tree else None
+    return _with_entry_slugs(made, problems) if isinstance(made, Shortlist) else made
 
 
 def _with_planned(sources: Sources, planned: dict[Path, str]) -> Sources:
@@ -194,10 +195,15 @@ def _with_entry_slugs(shortlist: Shortlist, problems: Problems) -> Shortlist:
 
 def _with_results(edition: EditionContent, default: str) -> EditionContent:
     """Give every entry without a `result` the programme's last one (`shortlisted` by default)."""
-    shortlists = {slug: dataclasses.replace(s, entries=tuple(e if e.result else dataclasses.replace(e, result=default)
-                                                            for e in s.entries))
-                  for slug, s in edition.shortlists.items()}
-    return dataclasses.replace(edition, shortlists=shortlists)
+    return dataclasses.replace(edition, shortlists={slug: _resulted(s, default) for slug, s in edition.shortlists.items()})
+
+
+_RESULTED: PerObject[Shortlist] = PerObject()  # an unchanged file's shortlist stays the same object
+
+
+def _resulted(shortlist: Shortlist, default: str) -> Shortlist:
+    return _RESULTED(shortlist, lambda _: dataclasses.replace(shortlist, entries=tuple(
+        entry if entry.result else dataclasses.replace(entry, result=default) for entry in shortlist.entries)), default)
 
 
 def _order_key(category: Category) -> tuple[bool, int, str, str, str]:

@@ -207,8 +207,10 @@ def _tag_spellings(editions: list[EditionContent], problems: Problems) -> None:
         for shortlist in sorted(edition.shortlists.values(), key=lambda s: s.slug):
             for entry in shortlist.entries:
                 for tag in entry.tags:
-                    line = entry.where.of("tags")
-                    spelling, file, seen = first.setdefault(tag.casefold(), (tag, entry.where.file, line))
-                    if spelling != tag:
-                        problems.warn(entry.where.file, line, f"the tag `{tag}` is spelt `{spelling}` in {file}:{seen}; "
-                                                              "use one spelling, or the filter shows two topics")
+                    known = first.get(tag.casefold())
+                    if known is None:
+                        first[tag.casefold()] = (tag, entry.where.file, entry.where.of("tags"))
+                    elif known[0] != tag:
+                        spelling, file, seen = known
+                        problems.warn(entry.where.file, entry.where.of("tags"), f"the tag `{tag}` is spelt "
+                                      f"`{spelling}` in {file}:{seen}; use one spelling, or the filter shows two topics")

@@ -16,6 +16,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 import time
@@ -94,28 +95,36 @@ def _holder(path: Path) -> str:
     return f"process {text}" if text.isdigit() else "another process"
 
 
+class Superseded(Exception):
+    """The build was told to stop writing (serve, when a newer save makes its site out of date)."""
+
+
 class Writer:
     """The new site's files, written into a temporary folder that replaces `out` on success.
 
     Use as `with Writer(out) as writer: writer.write(name, chunks)`, holding `lock(out)`.
     """
 
-    def __init__(self, out: Path, max_files: int = MAX_FILES, tidy_later: bool = False) -> None:
+    def __init__(self, out: Path, max_files: int = MAX_FILES, tidy_later: bool = False,
+                 stop: Callable[[], bool] = lambda: False) -> None:
         # `tidy_later`: the replaced site is deleted by a thread of its own (serve's; a build that ends
-        # first leaves it to the next build, which clears leftovers).
-        self.out, self.max_files, self.tidy_later = out, max_files, tidy_later
+        # first leaves it to the next build, which clears leftovers). `stop`: asked before each file;
+        # True abandons the new site (Superseded), and the live one stays as it was.
+        self.out, self.max_files, self.tidy_later, self.stop = out, max_files, tidy_later, stop
         self.count = 0  # files written so far
         self.temp: Path | None = None
 
     def __enter__(self) -> Writer:
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        clear_leftovers(self.out)  # under the lock, so no other build is writing them
+        clear_leftovers(self.out, later=self.tidy_later)  # under the lock, so no other build is writing them
         self.temp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
         return self
 
     def write(self, name: str, chunks: Iterable[bytes]) -> None:
         """Write one file of the site (a path relative to its root) from its chunks."""
         assert self.temp is not None, "use Writer in a with statement"
+        if self.stop():
+            raise Superseded()
         self.count += 1
         if self.count > self.max_files:
             raise BuildError(f"the site would have more than {self.max_files:,} files; a programme this size "
@@ -125,6 +134,8 @@ class Writer:
     def keep(self, name: str) -> bool:
         """Put the live site's file `name` in the new site as it is (a hard link, else a copy); False if it is gone."""
         assert self.temp is not None, "use Writer in a with statement"
+        if self.stop():
+            raise Superseded()
         target = self.temp / name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -144,8 +155,8 @@ class Writer:
                 self.temp.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
                 _swap_in(self.temp, self.out)
         finally:
-            if self.tidy_later and kind is None:
-                threading.Thread(target=shutil.rmtree, args=(self.temp, True), daemon=True).start()
+            if self.tidy_later and (kind is None or kind is Superseded):
+                remove_later(self.temp)
             elif self.temp.exists():
                 shutil.rmtree(self.temp, ignore_errors=True)
 
@@ -158,11 +169,45 @@ def write_file(target: Path, chunks: Iterable[bytes]) -> None:
             handle.write(chunk)
 
 
-def clear_leftovers(out: Path) -> None:
-    """Remove temporary folders that an interrupted build left beside `out` (call under the lock)."""
-    for leftover in out.parent.glob(f".{out.name}.tmp-*"):
-        if leftover.is_dir() and not leftover.is_symlink():
+def clear_leftovers(out: Path, later: bool = False) -> None:
+    """Remove temporary folders that an interrupted build left beside `out` (call under the lock).
+
+    `later`: in a thread, returning at once (a new temporary folder never has an old one's name).
+    """
+    found = [leftover for leftover in out.parent.glob(f".{out.name}.tmp-*")
+             if leftover.is_dir() and not leftover.is_symlink()]
+    for leftover in found:
+        if later:
+            remove_later(leftover)
+        else:
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+_REMOVING: set[Path] = set()  # the folders being deleted in the background
+
+
+def remove_later(folder: Path) -> None:
+    """Delete `folder` in the background, returning at once.
+
+    By `rm -rf` in a process of its own where there is one: deleting 10,000 files in a thread of this
+    process slowed `serve`'s next rebuild by half, as the two took turns with Python's lock.
+    """
+    if folder in _REMOVING:
+        return
+    _REMOVING.add(folder)
+
+    def remove() -> None:
+        try:
+            rm = shutil.which("rm") if os.name == "posix" else None
+            if rm:
+                subprocess.run([rm, "-rf", "--", str(folder)], check=False, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            _REMOVING.discard(folder)
+
+    threading.Thread(target=remove, name="awardsite-tidy", daemon=True).start()
 
 
 def _swap_in(new: Path, out: Path) -> None:

@@ -21,9 +21,10 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .cache import CODE, libraries
+from .cache import code, libraries
 from .lists import compact_library
 from .model import Content, EditionContent
+from .memo import PerObject
 from .pagelist import Page
 from .urls import page_file
 from .walk import fields_of, gather
@@ -45,7 +46,7 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
     common = _digest(code, base_url, period, repr(content.sources), repr(content.pages),
                      repr(content.news), repr(sorted(content.media_sizes.items())), *(p.path for p in listed),
                      _headline(content.site), *(_edition_headline(e) for e in content.editions))
-    categories = {(e.name, c.slug): _digest(repr(c), repr(e.shortlists.get(c.slug)))
+    categories = {(e.name, c.slug): _digest(_WHOLE(c, _whole), _WHOLE(e.shortlists.get(c.slug), _whole))
                   for e in content.editions for c in e.categories}
     whole = _digest(common, *categories.values(), *(repr(e.info) for e in content.editions))
     scoped_theme = all(not path.is_relative_to(content.sources.root) for _, path, _ in content.sources.templates)
@@ -71,8 +72,7 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
 def code_digest(content: Content) -> str:
     """The digest of the package's code, its libraries and every template and asset the build reads."""
     theme = [path for _, path, _ in content.sources.templates] + [path for _, path in content.sources.assets]
-    return _digest(libraries(), *(_file_digest(path) for path in sorted(CODE.glob("*.py"))),
-                   *(f"{path}:{_file_digest(path)}" for path in theme))
+    return _digest(libraries(), code(), *(f"{path}:{_file_digest(path)}" for path in theme))
 
 
 def _file_digest(path: Path) -> str:
@@ -80,20 +80,25 @@ def _file_digest(path: Path) -> str:
 
 
 def _digest(*parts: str) -> str:
-    hashed = hashlib.sha256()
-    for part in parts:
-        hashed.update(part.encode("utf-8", "surrogatepass"))
-        hashed.update(b"\0")
-    return hashed.hexdigest()
+    return hashlib.sha256("".join(part + "\0" for part in parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _edition_headline(edition: EditionContent) -> str:
     """An edition's headlines: its milestones, panel, categories and entries without their markdown texts."""
-    parts = [edition.name, repr(edition.current), repr(edition.panel), _headline(edition.info),
-             *(_headline(category) for category in edition.categories)]
+    parts = [edition.name, repr(edition.current), repr(edition.panel), _HEADLINE(edition.info, _headline),
+             *(_HEADLINE(category, _headline) for category in edition.categories)]
     for slug, shortlist in edition.shortlists.items():
-        parts += [slug, *(_headline(entry) for entry in shortlist.entries)]
+        parts += [slug, _HEADLINE(shortlist, _headline)]
     return "\n".join(parts)
+
+
+# A file that did not change keeps its objects while `serve` runs (content._READ): each is written out once.
+_WHOLE: PerObject[str] = PerObject()
+_HEADLINE: PerObject[str] = PerObject()
+
+
+def _whole(value: Any) -> str:
+    return _digest(repr(value))
 
 
 def _headline(value: Any) -> str:

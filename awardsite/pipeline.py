@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Mapping
 
 from . import cache, clock, output
 from .errors import BuildError, Problem
@@ -32,6 +32,19 @@ class Built:
     files: int  # files the site has
 
 
+@dataclass(frozen=True)
+class Ready:
+    """A build once its content is read and checked and its pages keyed, before any file is written.
+
+    `serve` answers from it while the files are written: a page this build makes again is rendered
+    on request, and every other file is the live site's, which this build keeps as it is.
+    """
+
+    content: Content  # what was read
+    files: Mapping[str, Callable[[], Iterable[bytes]]]  # every file the site will have, each made when called
+    fresh: frozenset[str]  # the files this build makes again; the others are the live site's, unchanged
+
+
 def check(source: Path) -> Content:
     """Load and validate the content in `source`; raise ContentError listing every problem."""
     from .content import load
@@ -42,7 +55,8 @@ def check(source: Path) -> Content:
 
 def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
           wait: float = output.LOCK_WAIT, on_wait: Callable[[str], None] | None = None, jobs: int = 1,
-          cached: bool = True, tidy_later: bool = False) -> Built:
+          cached: bool = True, tidy_later: bool = False, on_ready: Callable[[Ready], None] | None = None,
+          stop: Callable[[], bool] = lambda: False) -> Built:
     """Build the site in `source` into `out`, replacing it only when the build succeeds.
 
     `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
@@ -50,7 +64,10 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     processes render a big site (0: one per core); the files are the same whatever it is.
     `cached`: reuse what the last build into `out` made from inputs that have not changed
     (cache.py); the files are the same as a build without it. `tidy_later`: delete the
-    replaced site in a thread, after returning (serve).
+    replaced site in a thread, after returning (serve). `on_ready` is told of the build once
+    it knows every file and which ones change, before it writes them; `stop` is asked before each
+    file is written, and True abandons the build, leaving the live site as it was (output.Superseded).
+    Both are serve's.
     """
     if at is not None and _bad_moment(at):
         raise BuildError(f"--at should be a date and time like `2026-11-19 18:30`, not `{at}`")
@@ -80,9 +97,13 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         label, since, until = clock.period(content, now)
         keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
         old = cache.keys_of(out) if record else {}
-        with output.Writer(out, tidy_later=tidy_later) as writer:
-            fresh = [(name, produce) for name, produce in files
-                     if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
+        same = {name for name, _ in files if name in keys and old.get(name) == keys[name]}
+        if stop():  # out of date already: say nothing of it
+            raise output.Superseded()
+        if on_ready is not None:
+            on_ready(Ready(content, dict(files), frozenset(name for name, _ in files if name not in same)))
+        with output.Writer(out, tidy_later=tidy_later, stop=stop) as writer:
+            fresh = [(name, produce) for name, produce in files if not (name in same and writer.keep(name))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,

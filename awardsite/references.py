@@ -9,11 +9,13 @@ ranges run forwards. Runs after each file has passed its own checks.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .errors import Problems
+from .errors import Problem, Problems
 from .kinds import KINDS, Either, Key, ListOf, keys
 from .markdown import image_names
+from .memo import PerObject
 from .model import RESERVED_IDS, Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
 from .urls import BUILTIN_PAGES, ROOT_FOLDERS, slugify
 from .scaffold import PLACEHOLDERS
@@ -34,20 +36,15 @@ def check(site: Site, editions: list[EditionContent], pages: list[TextPage], new
     for edition in editions:
         roots += [edition.info, *edition.categories, *edition.shortlists.values()]
         roots += [edition.panel] if edition.panel else []
-    for obj in (found for root in roots for found in _objects(root)):
-        if isinstance(obj, Picture):
-            _picture(obj, sizes, problems)
-        elif isinstance(obj, KeyDate):
-            _key_date(obj, problems)
-        elif isinstance(obj, Category):
-            _category_shape(obj, problems)
-        elif isinstance(obj, TextPage):
-            _questions(obj, problems)
-        for key, line, text in _markdown(obj):
-            for name in image_names(text):
-                if name not in sizes:
-                    problems.add(obj.where.file, line, f"`{key}` shows the picture `media/{name}`, which is not there"
-                                                       f"{did_you_mean(name, sizes)}")
+    for root in roots:
+        found = _FOUND(root, _findings)
+        problems.items += found.own
+        for picture in found.pictures:
+            _picture(picture, sizes, problems)
+        for file, line, key, name in found.images:
+            if name not in sizes:
+                problems.add(file, line, f"`{key}` shows the picture `media/{name}`, which is not there"
+                                         f"{did_you_mean(name, sizes)}")
     if site.accessibility is None and not problems.errors():  # a reminder, not worth a line among errors
         problems.warn(site.where.file, site.where.line, "site.yaml has no `accessibility`: the accessibility "
                                                         "statement at /accessibility/ says it is being prepared; "
@@ -61,15 +58,7 @@ def _drafts(holders: list[Category | TextPage], problems: Problems) -> None:
             problems.warn(holder.where.file, holder.where.of("draft"), "a draft (`draft: yes`): not published until "
                                                                        "you remove that line")
             continue
-        for obj in _objects(holder):
-            cls: type = type(obj)
-            for key in keys(cls):
-                value = getattr(obj, key.name)
-                values = value if isinstance(value, tuple) else (value,)
-                if any(isinstance(v, str) and v.strip() in _PLACEHOLDERS for v in values):
-                    problems.add(obj.where.file, obj.where.of(key.name), f"`{key.name}` still holds the text `new` "
-                                                                         "wrote: write your own (or add `draft: yes` "
-                                                                         "while you work on it)")
+        problems.items += _FOUND(holder, _findings).placeholders
 
 
 def _groups(edition: EditionContent, problems: Problems) -> None:
@@ -100,6 +89,48 @@ def _groups(edition: EditionContent, problems: Problems) -> None:
         if group.slug not in used:
             problems.warn(info.where.file, group.where.line, f"no award is in the group `{group.slug}`, so it is "
                                                              "not shown")
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What one file's model object holds that the checks need, whatever the rest of the content is."""
+
+    own: list[Problem]  # its problems that depend on nothing else (a key date's end before its start)
+    placeholders: list[Problem]  # its texts still as `new` wrote them (refused unless it is a draft)
+    pictures: list[Picture]  # its pictures, whose files are checked against media/
+    images: list[tuple[str, int, str, str]]  # (file, line, key, name) of each picture its markdown shows
+
+
+_FOUND: PerObject[Findings] = PerObject()  # an unchanged file keeps its objects (content._READ): found once
+
+
+def _findings(root: Any) -> Findings:
+    own, placeholders, pictures, images = Problems(), Problems(), [], []
+    holder = isinstance(root, (Category, TextPage))  # the files `new` writes (checked unless they are drafts)
+    for obj in _objects(root):
+        if isinstance(obj, Picture):
+            pictures.append(obj)
+        elif isinstance(obj, KeyDate):
+            _key_date(obj, own)
+        elif isinstance(obj, Category):
+            _category_shape(obj, own)
+        elif isinstance(obj, TextPage):
+            _questions(obj, own)
+        if holder:
+            _placeholders(obj, placeholders)
+        images += [(obj.where.file, line, key, name) for key, line, text in _markdown(obj) for name in image_names(text)]
+    return Findings(own.items, placeholders.items, pictures, images)
+
+
+def _placeholders(obj: Any, problems: Problems) -> None:
+    cls: type = type(obj)
+    for key in keys(cls):
+        value = getattr(obj, key.name)
+        values = value if isinstance(value, tuple) else (value,)
+        if any(isinstance(v, str) and v.strip() in _PLACEHOLDERS for v in values):
+            problems.add(obj.where.file, obj.where.of(key.name), f"`{key.name}` still holds the text `new` "
+                                                                 "wrote: write your own (or add `draft: yes` "
+                                                                 "while you work on it)")
 
 
 def _objects(value: Any) -> Iterator[Any]:

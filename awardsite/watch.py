@@ -3,7 +3,8 @@
 `Watcher` is told of each saved file by the operating system (inotify, through the
 Rust `notify` crate that `watchfiles` wraps), gathers a burst of saves into one set and
 hands it to one callback, in a thread of its own: so rebuilds never overlap, and saves
-made during a rebuild are gathered into the next one. The callback gets the files that
+made during a rebuild are gathered into the next one, while the rebuild under way is told
+it is out of date (`on_more`: the preview stops writing a site that is already old). The callback gets the files that
 changed, so a preview that keeps its model in memory can re-render only what they touch.
 livereload is kept for the browsers' side only (its script and websocket): it is imported
 here and nowhere else, and its own polling is never started.
@@ -24,7 +25,7 @@ from .sources import CONTENT_FOLDERS, OTHER_FOLDERS, TEXT_FOLDERS, THEME_FOLDERS
 
 # Everything sources.scan reads, so any saved change rebuilds.
 WATCHED = ("site.yaml", "judges.yaml", *CONTENT_FOLDERS, *TEXT_FOLDERS, *THEME_FOLDERS, *OTHER_FOLDERS)
-STEP_MS = 50  # a burst ends when nothing more is saved for this long ("save all" writes within a few ms)
+STEP_MS = 20  # a burst ends when nothing more is saved for this long ("save all" writes within a few ms)
 DEBOUNCE_MS = 1600  # ... or when it has lasted this long (a long `git checkout`): rebuild, then gather the rest
 
 
@@ -32,13 +33,16 @@ class Watcher:
     """Calls `on_change(files)` in its own thread, once for each burst of saves in `source`'s content."""
 
     def __init__(self, source: Path, out: Path, on_change: Callable[[frozenset[Path]], None],
-                 step_ms: int = STEP_MS) -> None:
+                 step_ms: int = STEP_MS, on_more: Callable[[], None] = lambda: None) -> None:
         self.source, self.out = source.resolve(), out.resolve()
-        self.on_change, self.step_ms = on_change, step_ms
+        self.on_change, self.step_ms, self.on_more = on_change, step_ms, on_more
         self._stop = threading.Event()
         self._folders: list[Path] = []
         self._notify: RustNotify | None = None
         self._thread = threading.Thread(target=self._run, name="awardsite-watcher", daemon=True)
+        self._pending: set[Path] = set()  # saved since the rebuild under way started
+        self._rebuilding: threading.Thread | None = None  # the thread calling on_change, while it runs
+        self._guard = threading.Lock()  # over the two above
 
     def start(self) -> None:
         """Start watching: every save from now on is seen (the watch is in place when this returns)."""
@@ -48,8 +52,9 @@ class Watcher:
     def stop(self) -> None:
         """Stop watching, after the rebuild under way (if any) ends."""
         self._stop.set()
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
-            self._thread.join(timeout=5)  # a daemon: a long build is left to end with the process
+        for thread in (self._thread, self._rebuilding):
+            if thread is not None and thread.is_alive() and threading.current_thread() is not thread:
+                thread.join(timeout=5)  # daemons: a long build is left to end with the process
 
     def _watch(self) -> RustNotify:
         # The content folders one by one, not the whole folder recursively: the output folder
@@ -84,7 +89,31 @@ class Watcher:
                 notify.close()  # a new folder (`new edition`, `media/2026/`): watch it too
                 notify = self._notify = self._watch()
             if changed:
+                self._hand_over(changed)
+
+    def _hand_over(self, changed: frozenset[Path]) -> None:
+        """Rebuild for `changed`, in a thread of its own; or, if a rebuild is under way, after it."""
+        with self._guard:
+            self._pending |= changed
+            if self._rebuilding is not None:
+                self.on_more()  # the rebuild under way is out of date: it may stop early
+                return
+            self._rebuilding = threading.Thread(target=self._rebuild, name="awardsite-rebuild", daemon=True)
+            self._rebuilding.start()
+
+    def _rebuild(self) -> None:
+        try:
+            while True:
+                with self._guard:  # ends (under the guard) only when no save is left to rebuild for
+                    changed, self._pending = frozenset(self._pending), set()
+                    if not changed or self._stop.is_set():
+                        self._rebuilding = None
+                        return
                 self.on_change(changed)
+        except BaseException:
+            with self._guard:  # a bug in on_change: the next save still rebuilds
+                self._rebuilding = None
+            raise
 
     def wanted(self, path: Path) -> bool:
         """Whether a change to `path` can change the site: a file the build reads, not one it writes."""

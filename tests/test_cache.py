@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awardsite import cache, lists, output, parallel, pipeline, serve
+from awardsite import cache, lists, output, parallel, pipeline
+from awardsite.preview import Preview
 from awardsite.errors import ContentError
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
@@ -149,7 +150,7 @@ def test_the_preview_after_any_edits_serves_what_a_cold_build_makes(tmp_path_fac
     folder = tmp_path_factory.mktemp("preview")
     source = folder / "content"
     shutil.copytree(RIVERSIDE, source)
-    preview = serve.Preview(source, folder / "served", None, at=AT)
+    preview = Preview(source, folder / "served", None, at=AT)
     assert preview.rebuild() == []
     for step, (kind, pick) in enumerate(edits, start=1):
         edit(source, kind, pick, step)

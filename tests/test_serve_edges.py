@@ -13,7 +13,8 @@ from urllib.parse import unquote_to_bytes, urlsplit
 import pytest
 
 from awardsite import pipeline, serve
-from awardsite.serve import Preview, make_app
+from awardsite.preview import Preview
+from awardsite.serve import make_app
 from awardsite.urls import Urls
 from awardsite.watch import Reporter, Watcher
 from servetools import ServeProcess, request, save
@@ -250,9 +251,9 @@ def watched(scratch):  # type: ignore[no-untyped-def]
     """A function starting a Watcher on a scratch site (stopped after the test)."""
     started: list[Watcher] = []
 
-    def start(rebuilds: Rebuilds, step_ms: int = 50) -> Path:
+    def start(rebuilds: Rebuilds, step_ms: int = 50, on_more: Callable[[], None] = lambda: None) -> Path:
         folder = scratch().resolve()
-        watcher = Watcher(folder, folder / "_site", rebuilds, step_ms)
+        watcher = Watcher(folder, folder / "_site", rebuilds, step_ms, on_more)
         watcher.start()
         started.append(watcher)
         return folder
@@ -282,10 +283,11 @@ def test_a_burst_of_saves_is_one_rebuild(watched) -> None:  # type: ignore[no-un
 
 
 def test_saves_during_a_rebuild_make_one_more_rebuild_never_an_overlapping_one(watched) -> None:  # type: ignore[no-untyped-def]
-    rebuilds = Rebuilds(hold=True)
-    folder = watched(rebuilds)
+    rebuilds, told = Rebuilds(hold=True), []
+    folder = watched(rebuilds, on_more=lambda: told.append(len(rebuilds.calls)))
     save(folder / "site.yaml", "title: T\n")
     assert rebuilds.started.wait(timeout=10)
+    assert told == []
     later = [folder / f"shortlist/s{n}.yaml" for n in range(10)]
     for number, name in enumerate(later):  # saved while the first rebuild runs, some time apart
         save(name, "entries: []\n")
@@ -295,6 +297,7 @@ def test_saves_during_a_rebuild_make_one_more_rebuild_never_an_overlapping_one(w
     rebuilds.wait_for(2)
     time.sleep(0.5)
     assert rebuilds.calls == [frozenset({folder / "site.yaml"}), frozenset(later)] and rebuilds.most == 1
+    assert told and set(told) == {1}  # the rebuild under way was told it is out of date (to stop writing)
 
 
 def test_the_output_hidden_files_and_other_files_do_not_rebuild_and_new_folders_are_watched(watched) -> None:  # type: ignore[no-untyped-def]
