@@ -34,15 +34,13 @@ class Built:
 
 @dataclass(frozen=True)
 class Ready:
-    """A build once its content is read and checked and its pages keyed, before any file is written.
+    """A build once its content is read and checked and its files listed, before any is written.
 
-    `serve` answers from it while the files are written: a page this build makes again is rendered
-    on request, and every other file is the live site's, which this build keeps as it is.
+    `serve` answers from it while the files are written: each file asked for is made on request.
     """
 
     content: Content  # what was read
     files: Mapping[str, Callable[[], Iterable[bytes]]]  # every file the site will have, each made when called
-    fresh: frozenset[str]  # the files this build makes again; the others are the live site's, unchanged
 
 
 def check(source: Path) -> Content:
@@ -65,7 +63,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     `cached`: reuse what the last build into `out` made from inputs that have not changed
     (cache.py); the files are the same as a build without it. `tidy_later`: delete the
     replaced site in a thread, after returning (serve). `on_ready` is told of the build once
-    it knows every file and which ones change, before it writes them; `stop` is asked before each
+    it knows every file, before it keys and writes them; `stop` is asked before each
     file is written, and True abandons the build, leaving the live site as it was (output.Superseded).
     Both are serve's.
     """
@@ -94,16 +92,16 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         if len(files) > output.MAX_FILES:
             raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
                              "may write; is a shortlist repeated many times?")
-        label, since, until = clock.period(content, now)
-        keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
-        old = cache.keys_of(out) if record else {}
-        same = {name for name, _ in files if name in keys and old.get(name) == keys[name]}
         if stop():  # out of date already: say nothing of it
             raise output.Superseded()
         if on_ready is not None:
-            on_ready(Ready(content, dict(files), frozenset(name for name, _ in files if name not in same)))
+            on_ready(Ready(content, dict(files)))
+        label, since, until = clock.period(content, now)
+        keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
+        old = cache.keys_of(out) if record else {}
         with output.Writer(out, tidy_later=tidy_later, stop=stop) as writer:
-            fresh = [(name, produce) for name, produce in files if not (name in same and writer.keep(name))]
+            fresh = [(name, produce) for name, produce in files
+                     if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,

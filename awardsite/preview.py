@@ -1,9 +1,9 @@
 """The site being previewed: rebuilt after each save, its new pages served as soon as they are known.
 
-`Preview.rebuild` runs the pipeline with two of serve's hooks: once the build has keyed its
-pages it hands over a `pipeline.Ready` (every file, and which ones it makes again), from which
-`serve.found` renders a changed page on request while the files are written behind it; and
-`interrupt` (a newer save) stops the writing, leaving the live site as it was for the next build.
+`Preview.rebuild` runs the pipeline with two of serve's hooks: once the build has read the
+content and listed its files it hands over a `pipeline.Ready`, from which `serve.found` makes
+each file asked for on request while the build keys and writes them behind it; and `interrupt`
+(a newer save) stops the writing, leaving the live site as it was for the next build.
 """
 
 from __future__ import annotations

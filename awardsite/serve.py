@@ -62,25 +62,18 @@ def site_file(prefix: str, path: str, names: Collection[str]) -> str | None:
 def found(preview: Preview, prefix: str, path: str | None) -> tuple[PurePosixPath | None, bytes | None]:
     """The file a request names and its bytes (None, None: not found).
 
-    While a rebuild writes its files, a page it makes again is rendered here as it is asked for (the
-    bytes it is writing), a file it drops is not found, and every other file is the live site's, which
-    the rebuild keeps as it is: so the preview shows an edit without waiting for the whole site.
+    While a rebuild writes its files, each file asked for is made on request from what it read
+    (the bytes it is writing), and a file it drops is not found: the preview shows an edit
+    without waiting for the whole site to be written.
     """
-    ready = preview.ready
     if path is None:
         return None, None
+    ready = preview.ready
     if ready is None:
         file = resolve(preview.out, prefix, path)
         return (None, None) if file is None else (PurePosixPath(file.name), _read(file))
     name = site_file(prefix, path, ready.files)
-    if name is None:
-        return None, None
-    if name not in ready.fresh:  # the live site's file, unless someone removed it by hand
-        file = resolve(preview.out, prefix, path)
-        body = _read(file) if file is not None else None
-        if body is not None:
-            return PurePosixPath(name), body
-    return PurePosixPath(name), b"".join(ready.files[name]())
+    return (None, None) if name is None else (PurePosixPath(name), b"".join(ready.files[name]()))
 
 
 def request_path(environ: Environ) -> str | None:

@@ -120,7 +120,7 @@ def _edition(root: Path, path: Path, name: str, problems: Problems) -> EditionSo
                                                     "`edition.yaml`, `judges.yaml`, `categories/` and `shortlist/`")
     info = _optional_file(root, f"{name}/edition.yaml", problems)
     if info is None and not (path / "edition.yaml").exists():
-        problems.add(f"{name}/edition.yaml", 1, f"missing: every past edition needs its own `edition.yaml` "
+        problems.add(f"{name}/edition.yaml", 1, "missing: every past edition needs its own `edition.yaml` "
                                                 "(`python build.py new edition` writes it)")
     return EditionSources(path.name, info, tuple(_content_files(root, f"{name}/categories", problems)),
                           tuple(_content_files(root, f"{name}/shortlist", problems)),

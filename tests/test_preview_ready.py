@@ -1,9 +1,9 @@
 """The preview while a rebuild writes its files: what it makes again is served at once, and a newer save stops it.
 
-A rebuild tells the preview its files as soon as it has read the content and keyed the pages
-(pipeline.Ready). From then on a page it makes again is rendered on request, a file it drops
-is not found, and every other file is the live site's; a save during the writing stops it
-(output.Superseded), leaving the live site as it was, for the next rebuild.
+A rebuild tells the preview its files as soon as it has read the content and listed them
+(pipeline.Ready). From then on each file asked for is made on request, and a file it drops is
+not found; a save during the writing stops it (output.Superseded), leaving the live site as it
+was, for the next rebuild.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def test_a_page_a_rebuild_makes_again_is_served_before_the_site_is_written(previ
     status, _, body = call(app, page)
     assert status.startswith("200") and b"Freshlywritten" in body  # rendered on request
     assert call(app, gone)[0].startswith("404") and (preview.out / gone.removeprefix(preview.prefix) / "index.html").is_file()
-    assert call(app, preview.prefix + "assets/site.css")[2] == before["assets/site.css"]  # kept as it is: the live site's
+    assert call(app, preview.prefix + "assets/site.css")[2] == before["assets/site.css"]  # made as the writer makes it
     held.release.set()
     thread.join(timeout=60)
     assert preview.ready is None and preview.problems == [] and call(app, page)[2] == body  # the same bytes
