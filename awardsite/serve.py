@@ -169,8 +169,8 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
     if not source.is_dir():  # nothing to watch
         raise BuildError(f"no content folder at {source}")
     preview, report, loop = Preview(source, out, base_url, at), Reporter(log), IOLoop.current()
-    # The server answers while a rebuild renders in another thread: it waits for Python's lock at most
-    # this long each time (the default, 5 ms, added a fifth of a second to a page asked for mid-build).
+    # The server answers while a rebuild writes in another thread: a page asked for then waits at most this
+    # long for each of its turns with Python's lock (5 ms by default, several times over for one request).
     sys.setswitchinterval(0.0005)
     reporting = threading.Lock()  # the first build's lines and the watcher's never interleave
     # Browsers reload as soon as a rebuild knows its files: the pages it makes again are then rendered as
