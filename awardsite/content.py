@@ -195,7 +195,8 @@ def _with_entry_slugs(shortlist: Shortlist, problems: Problems) -> Shortlist:
 
 def _with_results(edition: EditionContent, default: str) -> EditionContent:
     """Give every entry without a `result` the programme's last one (`shortlisted` by default)."""
-    return dataclasses.replace(edition, shortlists={slug: _resulted(s, default) for slug, s in edition.shortlists.items()})
+    shortlists = {slug: _resulted(shortlist, default) for slug, shortlist in edition.shortlists.items()}
+    return dataclasses.replace(edition, shortlists=shortlists)
 
 
 _RESULTED: PerObject[Shortlist] = PerObject()  # an unchanged file's shortlist stays the same object

@@ -213,4 +213,5 @@ def _tag_spellings(editions: list[EditionContent], problems: Problems) -> None:
                     elif known[0] != tag:
                         spelling, file, seen = known
                         problems.warn(entry.where.file, entry.where.of("tags"), f"the tag `{tag}` is spelt "
-                                      f"`{spelling}` in {file}:{seen}; use one spelling, or the filter shows two topics")
+                                      f"`{spelling}` in {file}:{seen}; use one spelling, or the filter shows "
+                                      "two topics")

@@ -107,7 +107,7 @@ class Writer:
 
     def __init__(self, out: Path, max_files: int = MAX_FILES, tidy_later: bool = False,
                  stop: Callable[[], bool] = lambda: False) -> None:
-        # `tidy_later`: the replaced site is deleted by a thread of its own (serve's; a build that ends
+        # `tidy_later`: the replaced site is deleted in the background (serve's; a build that ends
         # first leaves it to the next build, which clears leftovers). `stop`: asked before each file;
         # True abandons the new site (Superseded), and the live one stays as it was.
         self.out, self.max_files, self.tidy_later, self.stop = out, max_files, tidy_later, stop

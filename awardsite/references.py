@@ -118,7 +118,8 @@ def _findings(root: Any) -> Findings:
             _questions(obj, own)
         if holder:
             _placeholders(obj, placeholders)
-        images += [(obj.where.file, line, key, name) for key, line, text in _markdown(obj) for name in image_names(text)]
+        images += [(obj.where.file, line, key, name)
+                   for key, line, text in _markdown(obj) for name in image_names(text)]
     return Findings(own.items, placeholders.items, pictures, images)
 
 

@@ -4,8 +4,8 @@
 Rust `notify` crate that `watchfiles` wraps), gathers a burst of saves into one set and
 hands it to one callback, in a thread of its own: so rebuilds never overlap, and saves
 made during a rebuild are gathered into the next one, while the rebuild under way is told
-it is out of date (`on_more`: the preview stops writing a site that is already old). The callback gets the files that
-changed, so a preview that keeps its model in memory can re-render only what they touch.
+it is out of date (`on_more`: the preview stops writing a site that is already old). The
+callback gets the files that changed.
 livereload is kept for the browsers' side only (its script and websocket): it is imported
 here and nowhere else, and its own polling is never started.
 """

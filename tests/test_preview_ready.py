@@ -83,7 +83,8 @@ def test_a_page_a_rebuild_makes_again_is_served_before_the_site_is_written(previ
     assert told == [True] and files(preview.out) == before  # browsers told to reload; nothing written yet
     status, _, body = call(app, page)
     assert status.startswith("200") and b"Freshlywritten" in body  # rendered on request
-    assert call(app, gone)[0].startswith("404") and (preview.out / gone.removeprefix(preview.prefix) / "index.html").is_file()
+    still_there = preview.out / gone.removeprefix(preview.prefix) / "index.html"
+    assert call(app, gone)[0].startswith("404") and still_there.is_file()  # dropped by the rebuild, not yet swapped
     assert call(app, preview.prefix + "assets/site.css")[2] == before["assets/site.css"]  # made as the writer makes it
     held.release.set()
     thread.join(timeout=60)
