@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
+from markupsafe import escape
 
 from awardsite import clock, output, pipeline
 from awardsite.memo import PerObject
 from awardsite.preview import Preview
-from awardsite.serve import make_app
+from awardsite.render import CSP
+from awardsite.serve import PREVIEW_CSP, make_app
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
 from test_serve_edges import call
@@ -86,11 +88,29 @@ def test_a_page_a_rebuild_makes_again_is_served_before_the_site_is_written(previ
     still_there = preview.out / gone.removeprefix(preview.prefix) / "index.html"
     assert call(app, gone)[0].startswith("404") and still_there.is_file()  # dropped by the rebuild, not yet swapped
     assert call(app, preview.prefix + "assets/site.css")[2] == before["assets/site.css"]  # made as the writer makes it
+    assert preview.ready is not None
+    served = {name: call(app, address(preview, name)) for name in preview.ready.files if not name.startswith(".")}
     held.release.set()
     thread.join(timeout=60)
     assert preview.ready is None and preview.problems == [] and call(app, page)[2] == body  # the same bytes
     pipeline.build(preview.source, tmp_path / "cold", at=AT, cached=False)
-    assert files(preview.out) == files(tmp_path / "cold")
+    cold = files(tmp_path / "cold")
+    assert files(preview.out) == cold
+    # Every file served mid-rebuild was the one then written (the preview lets livereload's script run).
+    assert {name: (status, body) for name, (status, _, body) in served.items()} == \
+        {name: ("200 OK", as_previewed(name, cold[name])) for name in served}
+
+
+def address(preview: Preview, name: str) -> str:
+    """The address a browser asks for the site's file `name`."""
+    return preview.prefix + name.removesuffix("index.html")
+
+
+def as_previewed(name: str, data: bytes) -> bytes:
+    """A file's bytes as the preview serves them."""
+    if not name.endswith(".html"):
+        return data
+    return data.replace(str(escape(CSP)).encode(), str(escape(PREVIEW_CSP)).encode())
 
 
 def test_a_save_during_the_writing_stops_it_and_the_next_rebuild_writes_the_site(preview: Preview, tmp_path: Path,
