@@ -203,8 +203,8 @@ _RESULTED: PerObject[Shortlist] = PerObject()  # an unchanged file's shortlist s
 
 
 def _resulted(shortlist: Shortlist, default: str) -> Shortlist:
-    return _RESULTED(shortlist, lambda _: dataclasses.replace(shortlist, entries=tuple(
-        entry if entry.result else dataclasses.replace(entry, result=default) for entry in shortlist.entries)), default)
+    return _RESULTED(shortlist, lambda s: dataclasses.replace(s, entries=tuple(
+        entry if entry.result else dataclasses.replace(entry, result=default) for entry in s.entries)), default)
 
 
 def _order_key(category: Category) -> tuple[bool, int, str, str, str]:

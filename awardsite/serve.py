@@ -28,13 +28,20 @@ from .render import CSP
 Environ = dict[str, Any]  # a WSGI request
 StartResponse = Callable[..., Any]
 App = Callable[[Environ, StartResponse], Iterable[bytes]]
-def resolve(out: Path, prefix: str, path: str) -> Path | None:
-    """The file inside `out` that a request path names, or None: nothing outside is ever served."""
+def site_path(prefix: str, path: str) -> str | None:
+    """The part of a request path under the base path, or None if it leaves the site or names a hidden file."""
     if not path.startswith(prefix) or "\x00" in path:
         return None
-    parts = path[len(prefix):].split("/")
-    if any(part in ("..", ".") or part.startswith(".") for part in parts):
+    rest = path[len(prefix):]
+    return None if any(part in ("..", ".") or part.startswith(".") for part in rest.split("/")) else rest
+
+
+def resolve(out: Path, prefix: str, path: str) -> Path | None:
+    """The file inside `out` that a request path names, or None: nothing outside is ever served."""
+    rest = site_path(prefix, path)
+    if rest is None:
         return None
+    parts = rest.split("/")
     try:
         root = out.resolve()
         candidate = root.joinpath(*[p for p in parts if p])
@@ -49,11 +56,9 @@ def resolve(out: Path, prefix: str, path: str) -> Path | None:
 
 
 def site_file(prefix: str, path: str, names: Collection[str]) -> str | None:
-    """Which of a build's files (`names`, paths in the site) a request path names, by the rules of `resolve`."""
-    if not path.startswith(prefix) or "\x00" in path:
-        return None
-    rest = path[len(prefix):]
-    if any(part in ("..", ".") or part.startswith(".") for part in rest.split("/")):
+    """Which of a build's files (`names`, paths in the site) a request path names, as `resolve` finds them."""
+    rest = site_path(prefix, path)
+    if rest is None:
         return None
     asked = rest + "index.html" if rest.endswith("/") or not rest else rest
     return next((name for name in (asked, rest + "/index.html") if name in names), None)
@@ -173,8 +178,8 @@ def serve(source: Path, out: Path, base_url: str | None, host: str, port: int, l
     # long for each of its turns with Python's lock (5 ms by default, several times over for one request).
     sys.setswitchinterval(0.0005)
     reporting = threading.Lock()  # the first build's lines and the watcher's never interleave
-    # Browsers reload as soon as a rebuild knows its files: the pages it makes again are then rendered as
-    # they are asked for (`found`). A build that fails after that has them reload once more, to its problems.
+    # Browsers reload as soon as a rebuild knows its files: each file is then made as it is asked for
+    # (`found`). A build that fails after that has them reload once more, to its problems.
     preview.on_ready = lambda: reload_browsers(loop)
 
     def rebuild(changed: frozenset[Path], first: bool = False) -> None:
