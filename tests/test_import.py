@@ -12,7 +12,7 @@ from pathlib import Path
 from awardsite import importer
 from awardsite.content import load
 from awardsite.yamlsource import MAX_BYTES
-from conftest import MINIMAL, run_cli, write_site
+from conftest import run_cli, write_site
 
 MARKED = """\
 # The judges' shortlist, with the winners marked after the ceremony

@@ -73,3 +73,31 @@ def test_a_page_failing_in_a_worker_is_reported_as_the_serial_build_reports_it(t
         assert not (tmp_path / f"out{jobs}").exists()
     assert reports[0] == reports[1] == reports[2] and len(reports[0]) == 1
     assert "has no attribute 'shortlist/" in reports[0][0]  # names the page
+
+
+def test_a_category_s_pages_are_rendered_by_one_process_so_its_synopses_are_converted_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Interleaved sharing sent a category's shortlist page to one process and half its entries' pages to the
+    # other, which converted their synopses again. Runs of neighbours in the site's tree split only the
+    # categories that straddle a run's end.
+    source = write_programme(tmp_path / "content", 24, 20)
+    writers = tmp_path / "writers"
+    original = parallel.write_file
+
+    def write_file(target: Path, chunks: Iterable[bytes]) -> None:
+        with writers.open("a") as record:
+            record.write(f"{os.getpid()} {target.relative_to(target.parents[len(target.parents) - 1])}\n")
+        original(target, chunks)
+
+    monkeypatch.setattr(parallel, "write_file", write_file)
+    pipeline.build(source, tmp_path / "out", at=AT, jobs=2)
+    by_category: dict[str, set[str]] = {}
+    for line in writers.read_text().splitlines():
+        pid, path = line.split(" ", 1)
+        parts = Path(path).parts
+        if "shortlist" in parts and len(parts) > parts.index("shortlist") + 2:  # shortlist/<category>/...
+            by_category.setdefault(parts[parts.index("shortlist") + 1], set()).add(pid)
+    assert len(by_category) == 24
+    runs = 2 * parallel.RUNS_PER_JOB
+    split = [category for category, pids in by_category.items() if len(pids) > 1]
+    assert len(split) < runs, split
