@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Iterable
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from awardsite import parallel, pipeline
 from awardsite.errors import ContentError
+from awardsite.output import Writer
 from benchmarks.programme import NOW, PHASES, write_programme
 
 AT = NOW.strftime("%Y-%m-%d %H:%M")  # the generated programme's phases are set around this moment
@@ -101,3 +103,30 @@ def test_a_category_s_pages_are_rendered_by_one_process_so_its_synopses_are_conv
     runs = 2 * parallel.RUNS_PER_JOB
     split = [category for category, pids in by_category.items() if len(pids) > 1]
     assert len(split) < runs, split
+
+
+def test_a_serial_render_keeps_the_collector_off_what_is_loaded_then_gives_it_back(tmp_path: Path) -> None:
+    # Full collections walked the whole loaded content again and again while pages were rendered.
+    frozen_while_rendering = []
+
+    def produce() -> list[bytes]:
+        frozen_while_rendering.append(gc.get_freeze_count())
+        return [b"page"]
+
+    gc.unfreeze()  # as a build's process starts, whatever a test of serve in this process froze
+    with Writer(tmp_path / "out") as writer:
+        parallel.write_all([("index.html", produce)], writer, 1)
+    assert frozen_while_rendering[0] > 0
+    assert gc.get_freeze_count() == 0  # given back: what the build loaded can be collected once it is dropped
+    assert (tmp_path / "out" / "index.html").read_bytes() == b"page"
+
+
+def test_a_serial_render_leaves_what_serve_froze_alone(tmp_path: Path) -> None:
+    gc.freeze()  # as serve does after its first build
+    try:
+        before = gc.get_freeze_count()
+        with Writer(tmp_path / "out") as writer:
+            parallel.write_all([("index.html", lambda: [b"page"])], writer, 1)
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
