@@ -119,3 +119,19 @@ def test_the_last_source_date_epoch_allowed_builds(scratch, monkeypatch, tmp_pat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "7258118399")  # 2199-12-31 23:59:59
     assert pipeline.build_now().isoformat() == "2199-12-31T23:59:00+00:00"  # GMT, to the minute
     pipeline.build(scratch(), tmp_path / "out")
+
+
+@pytest.mark.parametrize("with_rm", [True, False])
+def test_a_replaced_site_is_deleted_without_following_links_with_or_without_rm(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_rm: bool) -> None:
+    folder, outside = tmp_path / ".out.tmp-old", tmp_path / "outside"
+    (folder / "shortlist" / "a").mkdir(parents=True)
+    (folder / "shortlist" / "a" / "index.html").write_text("old page")
+    outside.mkdir()
+    (outside / "keep.txt").write_text("not the site's")
+    (folder / "linked").symlink_to(outside)
+    (folder / "shortlist" / "file-link").symlink_to(outside / "keep.txt")
+    if not with_rm:  # Windows, or a system without `rm`: shutil deletes it
+        monkeypatch.setattr(output.shutil, "which", lambda name: None)
+    output.remove(folder)
+    assert not folder.exists() and (outside / "keep.txt").read_text() == "not the site's"
