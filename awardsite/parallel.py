@@ -1,4 +1,4 @@
-"""Rendering a big site on every core: the pages shared out among forked copies of the build.
+"""A big build on every core: its pages rendered, and its programme's files read (`each`), by forked copies.
 
 Each page is rendered by exactly one process from the same loaded content, so the files
 are byte for byte those of a serial build; only the order in which they are written
@@ -10,6 +10,7 @@ or the site is small, the build stays serial.
 The files are shared out in runs of neighbours in the site's tree (a category's shortlist page
 with its entries' pages), each worker taking the next run when it is done: neighbours show the
 same synopses, converted once per process, and no worker waits long for another at the end.
+Reading (content.py) shares a programme's files out with `each`, its results sent back pickled.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import multiprocessing
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .errors import ContentError, Problem
 from .output import Writer, write_file
 
 Producer = Callable[[], Iterable[bytes]]
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 MIN_FILES = 300  # below this, starting workers costs more than sharing the pages out saves
 RUNS_PER_JOB = 8  # runs per process: fewer split more categories' pages, more leave less to wait for at the end
 _FILES: Sequence[tuple[str, Producer]] = ()  # the build's files, which forked workers inherit
@@ -37,7 +40,12 @@ Share = tuple[Failure | None, list[tuple[str, str]]]  # and what the run added t
 
 def jobs_for(files: int, asked: int | None) -> int:
     """How many processes render a site of `files` files: `asked` (all cores if None), 1 where forking is unsafe."""
-    if sys.platform != "linux" or files < MIN_FILES:
+    return 1 if files < MIN_FILES else cores(asked)
+
+
+def cores(asked: int | None) -> int:
+    """How many processes to work in: `asked` (all cores if None), 1 where forking is unsafe."""
+    if sys.platform != "linux":
         return 1
     return max(1, asked if asked is not None else len(os.sched_getaffinity(0)))
 
@@ -48,7 +56,7 @@ def write_all(files: Sequence[tuple[str, Producer]], writer: Writer, jobs: int, 
 
     `made` is the dictionary the producers remember their work in: the workers' additions are gathered into it.
     """
-    if jobs <= 1:
+    if jobs <= 1 or not files:
         with _set_aside():
             for name, produce in files:
                 writer.write(name, produce())
@@ -111,3 +119,26 @@ def _run(job: tuple[Path, int, int]) -> Share:
         except ContentError as exc:
             failure = index, list(exc.problems)
     return failure, list(_MADE.items())[before:]
+
+
+def each(function: Callable[[Item], Result], items: Sequence[Item], jobs: int) -> list[Result]:
+    """`[function(item) for item in items]`, the items shared among `jobs` forked processes, this one among them.
+
+    `function` must be a module's own (it is sent by name) and its results picklable. Serial where forking is
+    unsafe, or for one job.
+    """
+    if sys.platform != "linux" or jobs <= 1 or len(items) < 2:
+        return [function(item) for item in items]
+    shares = [items[start::jobs] for start in range(jobs)]
+    with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+        others = pool.map_async(_each, [(function, share) for share in shares[1:]])
+        done = [[function(item) for item in shares[0]], *others.get()]
+    results: list[Any] = [None] * len(items)
+    for start, share in enumerate(done):
+        results[start::jobs] = share
+    return results
+
+
+def _each(job: tuple[Callable[[Any], Any], Sequence[Any]]) -> list[Any]:
+    function, items = job
+    return [function(item) for item in items]

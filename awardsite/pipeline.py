@@ -43,12 +43,13 @@ class Ready:
     files: Mapping[str, Callable[[], Iterable[bytes]]]  # every file the site will have, each made when called
 
 
-def check(source: Path) -> Content:
-    """Load and validate the content in `source`; raise ContentError listing every problem."""
+def check(source: Path, jobs: int = 1) -> Content:
+    """Load and validate the content in `source` (a big programme's in `jobs` processes); raise ContentError
+    listing every problem."""
     from .content import load
     if not source.is_dir():
         raise BuildError(f"no content folder at {source}")
-    return load(source)  # reading builds the typed model, which is the validation
+    return load(source, jobs=jobs)  # reading builds the typed model, which is the validation
 
 
 def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
@@ -81,25 +82,28 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
             output.clear_leftovers(out)  # but a killed build's folders, as every build under the lock does
             return Built(None, 0, tuple(record.warnings), record.files)
         from . import pagekeys, pagelist, parallel, render
-        content = check(source)
-        now = _now(content.site.timezone, at)
-        published, base = clock.published(content, now), base_url or content.site.base_url
-        code = pagekeys.code_digest(content)  # the code and theme: every key and the kept markdown depend on it
-        context = render.conversion_context(content, base, code)
-        converted = render.Converted(cache.conversions(out, context) if record else {})
-        listed = pagelist.pages(published)
-        files = render.files(published, base, now, converted, listed)
-        if len(files) > output.MAX_FILES:
-            raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a build "
-                             "may write; is a shortlist repeated many times?")
-        if stop():  # out of date already: say nothing of it
-            raise output.Superseded()
-        if on_ready is not None:
-            on_ready(Ready(content, dict(files)))
-        label, since, until = clock.period(content, now)
-        keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
         old = cache.keys_of(out) if record else {}
-        with output.Writer(out, tidy_later=tidy_later, stop=stop) as writer:
+        # Entered before the content is read: the last build's folders are made in the new site's temporary
+        # folder meanwhile (folders.py). Nothing else is written there until everything is read and checked.
+        with output.Writer(out, tidy_later=tidy_later, stop=stop, likely=old) as writer:
+            content = check(source, parallel.cores(jobs or None))
+            now = _now(content.site.timezone, at)
+            published, base = clock.published(content, now), base_url or content.site.base_url
+            code = pagekeys.code_digest(content)  # the code and theme: every key and the kept markdown depend on it
+            context = render.conversion_context(content, base, code)
+            converted = render.Converted(cache.conversions(out, context) if record else {})
+            listed = pagelist.pages(published)
+            files = render.files(published, base, now, converted, listed)
+            if len(files) > output.MAX_FILES:
+                raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a "
+                                 "build may write; is a shortlist repeated many times?")
+            if stop():  # out of date already: say nothing of it
+                raise output.Superseded()
+            if on_ready is not None:
+                on_ready(Ready(content, dict(files)))
+            label, since, until = clock.period(content, now)
+            keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
+            writer.expect(name for name, _ in files)
             fresh = [(name, produce) for name, produce in files
                      if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from awardsite import cache, output, pipeline
+from awardsite import cache, folders, output, pipeline
 from awardsite.errors import BuildError
 from conftest import ROOT, run_cli
 
@@ -132,6 +132,6 @@ def test_a_replaced_site_is_deleted_without_following_links_with_or_without_rm(
     (folder / "linked").symlink_to(outside)
     (folder / "shortlist" / "file-link").symlink_to(outside / "keep.txt")
     if not with_rm:  # Windows, or a system without `rm`: shutil deletes it
-        monkeypatch.setattr(output.shutil, "which", lambda name: None)
-    output.remove(folder)
+        monkeypatch.setattr(folders.shutil, "which", lambda name: None)
+    folders.remove(folder)
     assert not folder.exists() and (outside / "keep.txt").read_text() == "not the site's"

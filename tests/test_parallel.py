@@ -5,13 +5,13 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awardsite import parallel, pipeline
+from awardsite import content, parallel, pipeline
 from awardsite.errors import ContentError
 from awardsite.output import Writer
 from benchmarks.programme import NOW, PHASES, write_programme
@@ -130,3 +130,48 @@ def test_a_serial_render_leaves_what_serve_froze_alone(tmp_path: Path) -> None:
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+def _read_in_processes(monkeypatch: pytest.MonkeyPatch, record: Path) -> None:
+    """Read ahead whatever the size, and note which process reads each category and shortlist."""
+    monkeypatch.setattr(content, "READ_AHEAD_BYTES", 0)
+    original = content._read_object
+
+    def read(path: Path, *args: Any) -> Any:
+        with record.open("a") as noted:
+            noted.write(f"{os.getpid()}\n")
+        return original(path, *args)
+
+    monkeypatch.setattr(content, "_read_object", read)
+
+
+def test_a_programme_read_in_several_processes_is_the_content_read_in_one(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_programme(tmp_path / "content", 6, 8, groups=True)
+    monkeypatch.setattr(content, "_READ", {})
+    alone = pipeline.check(source)
+    monkeypatch.setattr(content, "_READ", {})  # nothing remembered from that reading
+    _read_in_processes(monkeypatch, tmp_path / "readers")
+    shared = pipeline.check(source, jobs=3)
+    assert len(set((tmp_path / "readers").read_text().split())) == 3
+    assert shared == alone and shared.warnings == alone.warnings
+
+
+def test_problems_found_in_several_processes_are_the_problems_found_in_one(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_programme(tmp_path / "content", 4, 5)
+    shortlists = sorted((source / "shortlist").glob("*.yaml"))
+    shortlists[1].write_text(shortlists[1].read_text().replace("organisation:", "organisaton:", 1))
+    shortlists[3].write_text(shortlists[3].read_text() + "entries: again\n")
+    category = sorted((source / "categories").glob("*.yaml"))[2]
+    category.write_text(category.read_text() + "order: first\n")
+    reports = []
+    for jobs in (1, 2, 3):
+        monkeypatch.setattr(content, "_READ", {})
+        if jobs > 1:
+            _read_in_processes(monkeypatch, tmp_path / f"readers{jobs}")
+        with pytest.raises(ContentError) as caught:
+            pipeline.check(source, jobs=jobs)
+        reports.append([p.format() for p in caught.value.problems])
+    assert reports[0] == reports[1] == reports[2] and len(reports[0]) >= 3
+    assert len(set((tmp_path / "readers3").read_text().split())) == 3

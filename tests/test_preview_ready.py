@@ -12,12 +12,12 @@ import gc
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pytest
 from markupsafe import escape
 
-from awardsite import clock, output, pipeline
+from awardsite import clock, folders, output, pipeline
 from awardsite.memo import PerObject
 from awardsite.preview import Preview
 from awardsite.render import CSP
@@ -38,14 +38,14 @@ class Held:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.writing, self.release = threading.Event(), threading.Event()
-        enter = output.Writer.__enter__
+        expect = output.Writer.expect  # told the site's files just before it keeps or writes the first
 
-        def held(writer: output.Writer) -> output.Writer:
+        def held(writer: output.Writer, names: Iterable[str]) -> None:
             self.writing.set()
             assert self.release.wait(timeout=60)
-            return enter(writer)
+            expect(writer, names)
 
-        monkeypatch.setattr(output.Writer, "__enter__", held)
+        monkeypatch.setattr(output.Writer, "expect", held)
 
     def run(self, rebuild: Callable[[], Any]) -> threading.Thread:
         """Start `rebuild` in a thread; return once it waits to write."""
@@ -174,8 +174,8 @@ def test_a_replaced_site_is_deleted_in_the_background_without_following_links(tm
     outside.mkdir()
     (outside / "keep.txt").write_text("not the site's")
     (folder / "linked").symlink_to(outside)
-    output.remove_later(folder)
-    output.remove_later(folder)  # asked twice (a build's tidying and the next one's leftovers): no harm
+    folders.remove_later(folder)
+    folders.remove_later(folder)  # asked twice (a build's tidying and the next one's leftovers): no harm
     deadline = time.monotonic() + 60  # a bound on the wait, not a timing: it is done in a moment
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.01)

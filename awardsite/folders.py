@@ -1,0 +1,102 @@
+"""A build's folders: made ahead in the background while the content is read, and deleted.
+
+A site with a page per entry has a folder per entry, and making 10,000 folders took a
+rebuild at that size 0.8 s, more than linking its 10,000 unchanged files. The folders of
+the last build are nearly always the next one's, so they are made in the new site's
+temporary folder by `xargs mkdir -p`, a process of its own (a thread would take turns with
+the build for Python's lock), while this process reads the content. Making a folder that
+exists is no error, for that process or for the writer, so files are written while it
+runs; it is waited for before the site is swapped in, and the folders the new site left
+empty are removed then. Without `xargs` (Windows) the writer makes each folder as before.
+
+A replaced or abandoned site is deleted by `rm -rf`, also a process of its own: at once, or
+in the background for `serve`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def of(names: Iterable[str]) -> list[str]:
+    """Every folder that holds a file of `names` (site paths such as `shortlist/a/b/index.html`), deepest first."""
+    found = set()
+    for name in names:
+        while "/" in name:
+            name = name.rpartition("/")[0]
+            if name in found:
+                break
+            found.add(name)
+    return sorted(found, key=lambda folder: (-folder.count("/"), folder))
+
+
+class Ahead:
+    """The folders `folders` (relative, deepest first) being made under `root`; `finish` waits for them."""
+
+    def __init__(self, root: Path, folders: list[str]) -> None:
+        self.root, self.folders = root, folders
+        self.process: subprocess.Popen[bytes] | None = None
+        xargs, mkdir = shutil.which("xargs"), shutil.which("mkdir")
+        if not folders or not xargs or not mkdir or os.name != "posix":
+            return
+        with tempfile.TemporaryFile() as listed:  # a file, not a pipe: writing to xargs would wait on each mkdir
+            listed.write(b"\0".join(os.fsencode(folder) for folder in folders))
+            listed.seek(0)
+            self.process = subprocess.Popen([xargs, "-0", mkdir, "-p", "--"], cwd=root, stdin=listed,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def finish(self, succeeded: bool, needed: set[str]) -> None:
+        """Wait for the folders; once the site is complete (`succeeded`), remove those it does not need."""
+        if self.process is not None:
+            if not succeeded:
+                self.process.kill()
+            self.process.wait()
+            self.process = None
+        if succeeded:
+            for folder in self.folders:  # deepest first, so a folder holding only unneeded ones goes too
+                if folder not in needed:
+                    try:
+                        os.rmdir(self.root / folder)
+                    except OSError:  # never made (the making was cut short), or not empty
+                        pass
+
+
+_REMOVING: set[Path] = set()  # the folders being deleted in the background
+
+
+def remove(folder: Path) -> None:
+    """Delete `folder` and everything in it, never following a symlink out of it.
+
+    By `rm -rf` where there is one: a replaced site of 10,000 pages goes in 1.0 s rather than shutil's 1.2 s.
+    """
+    rm = shutil.which("rm") if os.name == "posix" else None
+    if rm:
+        subprocess.run([rm, "-rf", "--", str(folder)], check=False, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if folder.exists():  # no `rm`, or it could not delete everything
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_later(folder: Path) -> None:
+    """Delete `folder` in the background, returning at once.
+
+    In a process of its own (`remove`): deleting 10,000 files in a thread of this process slowed `serve`'s
+    next rebuild by half, as the two took turns with Python's lock.
+    """
+    if folder in _REMOVING:
+        return
+    _REMOVING.add(folder)
+
+    def in_background() -> None:
+        try:
+            remove(folder)
+        finally:
+            _REMOVING.discard(folder)
+
+    threading.Thread(target=in_background, name="awardsite-tidy", daemon=True).start()
