@@ -135,3 +135,50 @@ def test_a_replaced_site_is_deleted_without_following_links_with_or_without_rm(
         monkeypatch.setattr(folders.shutil, "which", lambda name: None)
     folders.remove(folder)
     assert not folder.exists() and (outside / "keep.txt").read_text() == "not the site's"
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file's bytes digest and every folder (as "folder") under `folder`."""
+    return {p.relative_to(folder).as_posix(): "folder" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*")}
+
+
+def test_a_rebuild_without_some_pages_leaves_none_of_their_folders(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # The last build's folders are made ahead in the new site (folders.py): those of a shortlist deleted since
+    # must not stay behind, empty, where the cold build has none.
+    from benchmarks.programme import NOW, write_programme
+    at = NOW.strftime("%Y-%m-%d %H:%M")
+    source = write_programme(tmp_path / "content", 3, 4)
+    out = tmp_path / "out"
+    pipeline.build(source, out, at=at)
+    gone = sorted((source / "shortlist").glob("*.yaml"))[0]
+    assert (out / "shortlist" / gone.stem).is_dir()
+    gone.unlink()
+    made_ahead: list[str] = []
+    ahead = folders.Ahead
+
+    def noted(root: Path, names: list[str]) -> folders.Ahead:
+        made_ahead.extend(names)
+        return ahead(root, names)
+
+    monkeypatch.setattr(folders, "Ahead", noted)
+    pipeline.build(source, out, at=at)
+    assert f"shortlist/{gone.stem}" in made_ahead  # made ahead, then removed
+    pipeline.build(source, tmp_path / "cold", at=at, cached=False)
+    assert _tree(out) == _tree(tmp_path / "cold")
+    assert not (out / "shortlist" / gone.stem).exists()
+
+
+def test_a_folder_made_ahead_where_the_new_site_has_a_file_gives_way(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "media" / "plan").mkdir(parents=True)  # the last build had a folder media/plan/ ...
+    (out / "media" / "plan" / "a.png").write_bytes(b"old")
+    (out / output.MARKER).write_text("")
+    with output.Writer(out, likely=["media/plan/a.png", "media/keep.png"]) as writer:
+        writer.expect(["media/plan", "index.html"])
+        writer.write("media/plan", [b"now a file"])  # ... where this one has a file of that name
+        writer.write("index.html", [b"home"])
+    assert (out / "media" / "plan").read_bytes() == b"now a file"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        output.MARKER, "index.html", "media", "media/plan"]
