@@ -131,7 +131,7 @@ def test_a_replaced_site_is_deleted_without_following_links_with_or_without_rm(
     (outside / "keep.txt").write_text("not the site's")
     (folder / "linked").symlink_to(outside)
     (folder / "shortlist" / "file-link").symlink_to(outside / "keep.txt")
-    if not with_rm:  # Windows, or a system without `rm`: shutil deletes it
+    if not with_rm:  # Windows, or a system without `find`, `xargs` and `rm`: shutil deletes it
         monkeypatch.setattr(folders.shutil, "which", lambda name: None)
     folders.remove(folder)
     assert not folder.exists() and (outside / "keep.txt").read_text() == "not the site's"
