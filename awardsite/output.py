@@ -149,8 +149,8 @@ class Writer:
             os.link(self.out / name, target)
         except FileNotFoundError:
             return False
-        except FileExistsError:  # a folder made ahead where the new site has a file
-            target.rmdir()
+        except FileExistsError:  # a folder made ahead (folders.py) where the new site has a file
+            shutil.rmtree(target)  # it holds only folders made ahead: the new site cannot have files under it
             os.link(self.out / name, target)
         except OSError:  # a file system without hard links
             shutil.copyfile(self.out / name, target)
@@ -178,7 +178,7 @@ def write_file(target: Path, chunks: Iterable[bytes]) -> None:
     try:
         handle = open(target, "wb")
     except IsADirectoryError:  # a folder made ahead (folders.py) where the new site has a file
-        target.rmdir()
+        shutil.rmtree(target)  # it holds only folders made ahead: the new site cannot have files under it
         handle = open(target, "wb")
     with handle:
         for chunk in chunks:

@@ -85,7 +85,9 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         old = cache.keys_of(out) if record else {}
         # Entered before the content is read: the last build's folders are made in the new site's temporary
         # folder meanwhile (folders.py). Nothing else is written there until everything is read and checked.
-        with output.Writer(out, tidy_later=tidy_later, stop=stop, likely=old) as writer:
+        # Not for serve (`tidy_later`), whose preview is ready before it writes: that process would take the
+        # second core from the pages asked for meanwhile.
+        with output.Writer(out, tidy_later=tidy_later, stop=stop, likely=() if tidy_later else old) as writer:
             content = check(source, parallel.cores(jobs or None))
             now = _now(content.site.timezone, at)
             published, base = clock.published(content, now), base_url or content.site.base_url

@@ -172,11 +172,14 @@ def test_a_rebuild_without_some_pages_leaves_none_of_their_folders(tmp_path: Pat
 
 def test_a_folder_made_ahead_where_the_new_site_has_a_file_gives_way(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    (out / "media" / "plan").mkdir(parents=True)  # the last build had a folder media/plan/ ...
-    (out / "media" / "plan" / "a.png").write_bytes(b"old")
+    (out / "media" / "plan" / "sub").mkdir(parents=True)  # the last build had a folder media/plan/ ...
+    (out / "media" / "plan" / "sub" / "a.png").write_bytes(b"old")
     (out / output.MARKER).write_text("")
-    with output.Writer(out, likely=["media/plan/a.png", "media/keep.png"]) as writer:
+    with output.Writer(out, likely=["media/plan/sub/a.png", "media/keep.png"]) as writer:
         writer.expect(["media/plan", "index.html"])
+        if writer.ahead is not None and writer.ahead.process is not None:
+            writer.ahead.process.wait()  # the folders are made (here; a build goes on writing meanwhile)
+        assert (writer.temp / "media" / "plan" / "sub").is_dir()
         writer.write("media/plan", [b"now a file"])  # ... where this one has a file of that name
         writer.write("index.html", [b"home"])
     assert (out / "media" / "plan").read_bytes() == b"now a file"

@@ -180,3 +180,25 @@ def test_a_replaced_site_is_deleted_in_the_background_without_following_links(tm
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.01)
     assert not folder.exists() and (outside / "keep.txt").read_text() == "not the site's"
+
+
+def test_serve_makes_no_folders_ahead_where_a_build_does(preview: Preview, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # The preview is ready before its rebuild writes: a folder-making process would only take the second core
+    # from the pages asked for meanwhile. A build's rebuild makes the last build's folders while it reads.
+    made_ahead: list[list[str]] = []
+    ahead = folders.Ahead
+
+    def noted(root: Path, names: list[str]) -> folders.Ahead:
+        made_ahead.append(names)
+        return ahead(root, names)
+
+    monkeypatch.setattr(folders, "Ahead", noted)
+    edited, editor = min((preview.source / "shortlist").glob("*.yaml")), Editor()
+    editor.edit(edited, "synopsis", "Onceedited")
+    assert preview.rebuild() == []
+    pipeline.build(preview.source, tmp_path / "cli", at=AT)
+    editor.edit(edited, "synopsis", "Twiceedited")
+    pipeline.build(preview.source, tmp_path / "cli", at=AT)
+    assert made_ahead[0] == [] and made_ahead[1] == []  # serve's rebuild, and a cold build
+    assert "shortlist" in made_ahead[2]
