@@ -232,7 +232,8 @@ def _parser() -> argparse.ArgumentParser:
                               "announcement; never publish such a build")
     commands.choices["build"].add_argument(
         "--jobs", type=int, default=0, metavar="N",
-        help="render a big site in N processes (default: one per core; 1: one process); the files are the same")
+        help="read a big programme and render a big site in N processes (default: one per core; 1: one process); "
+             "the files are the same")
     commands.choices["build"].add_argument(
         "--no-cache", action="store_true",
         help="render every page again, ignoring what the last build into --out made (the files are the same)")

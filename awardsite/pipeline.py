@@ -1,8 +1,9 @@
 """The pipeline, top to bottom: load, validate, publish (the embargo), render, write.
 
 `check` is the same pipeline stopped before rendering. Everything is read and
-validated before anything is written; pages are then rendered one at a time and
-streamed into a temporary folder that replaces the site only when it is complete.
+validated before any file is written (a rebuild's temporary folder gets only the last
+build's folders meanwhile); pages are then rendered one at a time and streamed into
+that folder, which replaces the site only when it is complete.
 One build at a time writes to an output folder (output.lock).
 """
 
@@ -60,7 +61,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
 
     `at` (`2026-11-19 18:30`, in the programme's time zone) builds the site as it will be
     then, to preview an announcement; such a build must never be published. `jobs`: how many
-    processes render a big site (0: one per core); the files are the same whatever it is.
+    processes read a big programme and render a big site (0: one per core); the files are the same
+    whatever it is.
     `cached`: reuse what the last build into `out` made from inputs that have not changed
     (cache.py); the files are the same as a build without it. `tidy_later`: delete the
     replaced site in the background, after returning (serve). `on_ready` is told of the build once
