@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -165,21 +164,6 @@ def test_what_is_worked_out_from_an_object_goes_with_it() -> None:
     gc.collect()
     assert len(memo) == 1
     assert memo(None, lambda t: 5) == 5 and len(memo) == 1  # nothing to keep for what cannot be referred to weakly
-
-
-def test_a_replaced_site_is_deleted_in_the_background_without_following_links(tmp_path: Path) -> None:
-    folder, outside = tmp_path / ".out.tmp-old", tmp_path / "outside"
-    (folder / "shortlist" / "a").mkdir(parents=True)
-    (folder / "shortlist" / "a" / "index.html").write_text("old page")
-    outside.mkdir()
-    (outside / "keep.txt").write_text("not the site's")
-    (folder / "linked").symlink_to(outside)
-    folders.remove_later(folder)
-    folders.remove_later(folder)  # asked twice (a build's tidying and the next one's leftovers): no harm
-    deadline = time.monotonic() + 60  # a bound on the wait, not a timing: it is done in a moment
-    while folder.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert not folder.exists() and (outside / "keep.txt").read_text() == "not the site's"
 
 
 def test_serve_makes_no_folders_ahead_where_a_build_does(preview: Preview, tmp_path: Path,
