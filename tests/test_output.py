@@ -193,3 +193,17 @@ def test_a_folder_made_ahead_where_the_new_site_has_a_file_gives_way(tmp_path: P
     assert (out / "media" / "plan").read_bytes() == b"now a file"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
         output.MARKER, "index.html", "media", "media/plan"]
+
+
+def test_an_empty_temporary_folder_is_removed_without_starting_a_process(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # A build that fails on the content leaves its temporary folder empty; serve meets that on every bad save.
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process was started")
+
+    monkeypatch.setattr(folders.subprocess, "run", no_process)
+    monkeypatch.setattr(folders.subprocess, "Popen", no_process)
+    empty = tmp_path / ".out.tmp-empty"
+    empty.mkdir()
+    folders.remove(empty)
+    assert not empty.exists()
