@@ -83,19 +83,17 @@ def remove(folder: Path, spread: bool = True) -> None:
     except OSError:
         pass
     found = [shutil.which(tool) for tool in ("find", "xargs", "rm")] if os.name == "posix" else []
-    if found and all(found) and not spread:
-        subprocess.run([str(found[2]), "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False)
-    elif found and all(found):
+    if found and all(found):
         find, xargs, rm = (str(tool) for tool in found)
         quiet = subprocess.DEVNULL
-        listing = subprocess.Popen([find, str(folder), "-mindepth", "2", "-maxdepth", "2", "-type", "d", "-print0"],
-                                   stdin=quiet, stdout=subprocess.PIPE, stderr=quiet)
-        assert listing.stdout is not None
-        subprocess.run([xargs, "-0", "-P", "4", "-n", "64", rm, "-rf", "--"], stdin=listing.stdout, stdout=quiet,
-                       stderr=quiet, check=False)
-        listing.stdout.close()
-        listing.wait()
+        if spread:  # the folders two levels down first, four `rm` at a time; the last `rm` takes what is left
+            listing = subprocess.Popen([find, str(folder), "-mindepth", "2", "-maxdepth", "2", "-type", "d",
+                                        "-print0"], stdin=quiet, stdout=subprocess.PIPE, stderr=quiet)
+            assert listing.stdout is not None
+            subprocess.run([xargs, "-0", "-P", "4", "-n", "64", rm, "-rf", "--"], stdin=listing.stdout,
+                           stdout=quiet, stderr=quiet, check=False)
+            listing.stdout.close()
+            listing.wait()
         subprocess.run([rm, "-rf", "--", str(folder)], stdin=quiet, stdout=quiet, stderr=quiet, check=False)
     if folder.exists():  # no such tools, or they could not delete everything
         shutil.rmtree(folder, ignore_errors=True)
