@@ -8,7 +8,8 @@ the build read, with the span of time the pages stay true, so a rebuild with not
 does nothing at all (reading only that small file). A record names the output folder it describes (its device and
 inode, new with each swap): a record of another folder, or of another version of this
 tool, is ignored. `markdown.json` keeps the HTML of every markdown text the site shows
-(render.Converted), so a page made again does not convert its texts again.
+(render.Converted), so a page made again does not convert its texts again. `files/` keeps what each
+content file read as (filecache.py), so a rebuild reads again only the files that changed.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping as Planned
 
 from . import crosscheck, imagesize, parallel, references
+from .filecache import Store
 from . import editions as new_edition  # not `editions`: load() has a variable of that name
 from .errors import Problem, Problems
 from .kinds import KINDS, Bad
@@ -26,24 +27,26 @@ from .validate import build, did_you_mean
 from .yamlsource import MAX_BYTES, read_front_matter, read_yaml
 
 
-def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1) -> Content:
+def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1, kept: Store | None = None) -> Content:
     """Read and validate the content in `source`, or raise ContentError with every problem.
 
     `planned` lays texts over shortlist files (an import's, before it writes them): they are
     read as if they were in the folder, so `check`'s own rules decide whether they may be written.
     `jobs`: how many processes read a big programme's categories and shortlists (`_read_ahead`).
+    `kept`: the objects the last build read its files as (filecache.py), given back for files with the same
+    bytes; told of every file read without a problem.
     """
     problems = Problems()
     root = source.resolve()
     texts = {root / path.relative_to(source): text for path, text in (planned or {}).items()}
     sources = _with_planned(scan(source, problems), texts)
-    _read_ahead(sources, set(texts), jobs)
+    _read_ahead(sources, set(texts), jobs, kept)
     new_edition.warn_review_marks(sources, problems)  # lines `new edition` moved on a year, until reviewed
-    site = _load_file(sources.site, Site, problems, sources.root) if sources.site else None  # no site.yaml: scan() said so
+    site = _load_file(sources.site, Site, problems, sources.root, kept=kept) if sources.site else None  # no site.yaml: scan() said so
     current = EditionSources(site.edition or "" if site else "", sources.site, sources.categories,
                              sources.shortlists, sources.judges)
-    editions = [_load_edition(current, site, problems, sources.root, texts, is_current=True)]
-    editions += [_load_edition(past, site, problems, sources.root, texts, is_current=False)
+    editions = [_load_edition(current, site, problems, sources.root, texts, kept, is_current=True)]
+    editions += [_load_edition(past, site, problems, sources.root, texts, kept, is_current=False)
                  for past in sources.editions]
     found = [e for e in editions if e is not None]
     sizes = _media_sizes(sources, problems)
@@ -61,12 +64,13 @@ def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1)
 
 
 def _load_edition(files: EditionSources, site: Site | None, problems: Problems, root: Path,
-                  planned: dict[Path, str], *, is_current: bool) -> EditionContent | None:
+                  planned: dict[Path, str], kept: Store | None, *, is_current: bool) -> EditionContent | None:
     """One edition's files as model objects; None when its site.yaml or edition.yaml is unusable."""
-    info: Edition | None = site if is_current else (_load_file(files.info, Edition, problems, root) if files.info else None)
-    categories = [c for c in (_load_file(path, Category, problems, root) for path in files.categories) if c]
-    shortlists = [s for s in (_load_file(p, Shortlist, problems, root, planned) for p in files.shortlists) if s]
-    panel = _load_file(files.judges, Panel, problems, root) if files.judges else None
+    info: Edition | None = site if is_current else \
+        (_load_file(files.info, Edition, problems, root, kept=kept) if files.info else None)
+    categories = [c for c in (_load_file(path, Category, problems, root, kept=kept) for path in files.categories) if c]
+    shortlists = [s for s in (_load_file(p, Shortlist, problems, root, planned, kept) for p in files.shortlists) if s]
+    panel = _load_file(files.judges, Panel, problems, root, kept=kept) if files.judges else None
     if site:  # reported along with each file's own problems, before any cross-check
         crosscheck.vocabulary(site, shortlists, problems)
     if info is None:
@@ -85,8 +89,9 @@ _READ: dict[tuple[Path, str, type], tuple[bytes, Any, list[Problem]]] = {}
 
 
 def _load_file(path: Path | None, cls: type, problems: Problems, root: Path,
-               planned: dict[Path, str] | None = None) -> Any:
-    """The model object in `path` (a file under `root`, or its planned text), or None when it has problems."""
+               planned: dict[Path, str] | None = None, kept: Store | None = None) -> Any:
+    """The model object in `path` (a file under `root`, or its planned text), or None when it has problems;
+    given back by `kept` if it has it, and told to `kept` if read without a problem."""
     if path is None:
         return None
     name = path.relative_to(root).as_posix()  # `shortlist/x.yaml`, `editions/2024/edition.yaml`: as problems name it
@@ -97,31 +102,54 @@ def _load_file(path: Path | None, cls: type, problems: Problems, root: Path,
         return _read_object(path, name, cls, problems, None)  # refused before it is read
     data = path.read_bytes()
     known = _READ.get((path, name, cls))
-    if known is not None and known[0] == data:
+    if known is None or known[0] != data:
+        before, made = len(problems.items), kept.get(name, cls, data) if kept else None
+        if made is None:
+            made = _read_object(path, name, cls, problems, data)
+        known = _READ[(path, name, cls)] = (data, made, problems.items[before:])
+    else:
         problems.items += known[2]
-        return known[1]
-    before = len(problems.items)
-    made = _read_object(path, name, cls, problems, data)
-    _READ[(path, name, cls)] = (data, made, problems.items[before:])
-    return made
+    if kept is not None and known[1] is not None and not known[2]:
+        kept.note(name, cls, data, known[1])
+    return known[1]
 
 
 READ_AHEAD_BYTES = 1_000_000  # below this much YAML (about 1,000 entries), one process reads it sooner than two
 
 
-def _read_ahead(sources: Sources, planned: set[Path], jobs: int) -> None:
+def _read_ahead(sources: Sources, planned: set[Path], jobs: int, kept: Store | None) -> None:
     """Read and check every category and shortlist file in `jobs` processes into `_READ`, where `_load_file`
-    then finds each as if it had read it itself (a 10,000-entry programme's take about 1.7 s in one process)."""
+    then finds each as if it had read it itself (a 10,000-entry programme's take about 1.7 s in one process);
+    not those `_READ` or `kept` has already."""
     lists = [(sources.categories, Category), (sources.shortlists, Shortlist)]
     lists += [(paths, cls) for past in sources.editions
               for paths, cls in ((past.categories, Category), (past.shortlists, Shortlist))]
     wanted = [(path, path.relative_to(sources.root).as_posix(), cls) for paths, cls in lists for path in paths
               if path not in planned]
-    if jobs <= 1 or sum(path.stat().st_size for path, _, _ in wanted) < READ_AHEAD_BYTES:
+    if jobs <= 1:
+        return
+    wanted = [job for job in wanted if not _known(job, kept)]
+    if sum(path.stat().st_size for path, _, _ in wanted) < READ_AHEAD_BYTES:
         return
     for (path, name, cls), read in zip(wanted, parallel.each(_read_one, wanted, jobs)):
         if read is not None:
             _READ[(path, name, cls)] = read
+
+
+def _known(job: tuple[Path, str, type], kept: Store | None) -> bool:
+    """Whether `_READ` has the file as it is now, from an earlier reading or (put there now) from `kept`;
+    True for a file too big to read, which `_load_file` refuses unread."""
+    path, name, cls = job
+    if path.stat().st_size > MAX_BYTES:
+        return True
+    data = path.read_bytes()
+    known = _READ.get(job)
+    if known is not None and known[0] == data:
+        return True
+    made = kept.get(name, cls, data) if kept else None
+    if made is not None:
+        _READ[job] = (data, made, [])
+    return made is not None
 
 
 def _read_one(job: tuple[Path, str, type]) -> tuple[bytes, Any, list[Problem]] | None:

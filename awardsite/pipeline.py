@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from . import cache, clock, output
 from .errors import BuildError, Problem
 from .model import Content
 from .urls import check_url
+
+if TYPE_CHECKING:
+    from .filecache import Store
 
 # Loading, checking and rendering (markdown-it, Jinja) are imported when a build needs them: one with
 # nothing to do (cache.py) then takes a fifth of a second less, half its time.
@@ -44,13 +47,13 @@ class Ready:
     files: Mapping[str, Callable[[], Iterable[bytes]]]  # every file the site will have, each made when called
 
 
-def check(source: Path, jobs: int = 1) -> Content:
-    """Load and validate the content in `source` (a big programme's in `jobs` processes); raise ContentError
-    listing every problem."""
+def check(source: Path, jobs: int = 1, kept: Store | None = None) -> Content:
+    """Load and validate the content in `source` (a big programme's in `jobs` processes; files `kept` has
+    from the last build as they are, from there); raise ContentError listing every problem."""
     from .content import load
     if not source.is_dir():
         raise BuildError(f"no content folder at {source}")
-    return load(source, jobs=jobs)  # reading builds the typed model, which is the validation
+    return load(source, jobs=jobs, kept=kept)  # reading builds the typed model, which is the validation
 
 
 def build(source: Path, out: Path, base_url: str | None = None, *, at: str | None = None,
@@ -84,13 +87,15 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
             output.clear_leftovers(out)  # but a killed build's folders, as every build under the lock does
             return Built(None, 0, tuple(record.warnings), record.files)
         from . import pagekeys, pagelist, parallel, render
+        from .filecache import Store
         old = cache.keys_of(out) if record else {}
         # Entered before the content is read: the last build's folders are made in the new site's temporary
         # folder meanwhile (folders.py). Nothing else is written there until everything is read and checked.
         # Not for serve (`tidy_later`), whose preview is ready before it writes: that process would take the
         # second core from the pages asked for meanwhile.
         with output.Writer(out, tidy_later=tidy_later, stop=stop, likely=() if tidy_later else old) as writer:
-            content = check(source, parallel.cores(jobs or None))
+            kept = Store(cache.path_of(out) / "files") if cached else None
+            content = check(source, parallel.cores(jobs or None), kept)
             now = _now(content.site.timezone, at)
             published, base = clock.published(content, now), base_url or content.site.base_url
             code = pagekeys.code_digest(content)  # the code and theme: every key and the kept markdown depend on it
@@ -114,6 +119,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,
                     converted.kept(pagekeys.markdown_texts(published)), context)
+        if kept is not None:
+            kept.save()
     return Built(content, len(fresh), content.warnings, writer.count)
 
 
