@@ -138,7 +138,7 @@ def published(content: Content, now: datetime.datetime) -> Content:
     return dataclasses.replace(content, editions=tuple(editions), news=news, pages=pages)
 
 
-# An unchanged file's shortlist is the same object on each of `serve`'s reloads (content._READ), and so is
+# An unchanged file's shortlist is the same object on each of `serve`'s reloads (reading.READ), and so is
 # what is published of it: the pages' keys and the checks of it are then worked out once (memo.py).
 _SHOWN: PerObject[Shortlist] = PerObject()
 

@@ -12,19 +12,18 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Mapping as Planned
 
-from . import crosscheck, imagesize, parallel, references
+from . import crosscheck, imagesize, reading, references
 from .filecache import Store
 from . import editions as new_edition  # not `editions`: load() has a variable of that name
-from .errors import Problem, Problems
+from .errors import Problems
 from .kinds import KINDS, Bad
 from .markdown import image_lines, image_problems
 from .memo import PerObject
 from .scaffold import PLACEHOLDERS
 from .model import Category, Content, Edition, EditionContent, NewsPost, Panel, Shortlist, Site, TextPage
 from .sources import EditionSources, Sources, scan
-from .urls import entry_slug
 from .validate import build, did_you_mean
-from .yamlsource import MAX_BYTES, read_front_matter, read_yaml
+from .yamlsource import read_front_matter
 
 
 def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1, kept: Store | None = None) -> Content:
@@ -32,7 +31,7 @@ def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1,
 
     `planned` lays texts over shortlist files (an import's, before it writes them): they are
     read as if they were in the folder, so `check`'s own rules decide whether they may be written.
-    `jobs`: how many processes read a big programme's categories and shortlists (`_read_ahead`).
+    `jobs`: how many processes read a big programme's categories and shortlists (`reading.read_ahead`).
     `kept`: the objects the last build read its files as (filecache.py), given back for files with the same
     bytes; told of every file read without a problem.
     """
@@ -40,9 +39,10 @@ def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1,
     root = source.resolve()
     texts = {root / path.relative_to(source): text for path, text in (planned or {}).items()}
     sources = _with_planned(scan(source, problems), texts)
-    _read_ahead(sources, set(texts), jobs, kept)
+    reading.read_ahead(sources, set(texts), jobs, kept)
     new_edition.warn_review_marks(sources, problems)  # lines `new edition` moved on a year, until reviewed
-    site = _load_file(sources.site, Site, problems, sources.root, kept=kept) if sources.site else None  # no site.yaml: scan() said so
+    # no site.yaml: scan() said so
+    site = reading.load_file(sources.site, Site, problems, sources.root, kept=kept) if sources.site else None
     current = EditionSources(site.edition or "" if site else "", sources.site, sources.categories,
                              sources.shortlists, sources.judges)
     editions = [_load_edition(current, site, problems, sources.root, texts, kept, is_current=True)]
@@ -67,10 +67,11 @@ def _load_edition(files: EditionSources, site: Site | None, problems: Problems, 
                   planned: dict[Path, str], kept: Store | None, *, is_current: bool) -> EditionContent | None:
     """One edition's files as model objects; None when its site.yaml or edition.yaml is unusable."""
     info: Edition | None = site if is_current else \
-        (_load_file(files.info, Edition, problems, root, kept=kept) if files.info else None)
-    categories = [c for c in (_load_file(path, Category, problems, root, kept=kept) for path in files.categories) if c]
-    shortlists = [s for s in (_load_file(p, Shortlist, problems, root, planned, kept) for p in files.shortlists) if s]
-    panel = _load_file(files.judges, Panel, problems, root, kept=kept) if files.judges else None
+        (reading.load_file(files.info, Edition, problems, root, kept=kept) if files.info else None)
+    categories = [c for c in (reading.load_file(p, Category, problems, root, kept=kept) for p in files.categories) if c]
+    shortlists = [s for s in (reading.load_file(p, Shortlist, problems, root, planned, kept) for p in files.shortlists)
+                  if s]
+    panel = reading.load_file(files.judges, Panel, problems, root, kept=kept) if files.judges else None
     if site:  # reported along with each file's own problems, before any cross-check
         crosscheck.vocabulary(site, shortlists, problems)
     if info is None:
@@ -80,92 +81,6 @@ def _load_edition(files: EditionSources, site: Site | None, problems: Problems, 
     crosscheck.shortlists_have_categories(files.shortlists, {p.stem for p in files.categories}, root, problems)
     return EditionContent(files.name, info, ordered, {c.slug: by_slug[c.slug] for c in ordered if c.slug in by_slug},
                           panel, is_current)
-
-
-# Each file's model object and problems, by its path, class and bytes: `serve` reloads the content on every
-# save, and only the files that changed are parsed and checked again (a 10,000-entry programme's 400 files
-# take two seconds to read; their bytes, a twentieth of that).
-_READ: dict[tuple[Path, str, type], tuple[bytes, Any, list[Problem]]] = {}
-
-
-def _load_file(path: Path | None, cls: type, problems: Problems, root: Path,
-               planned: dict[Path, str] | None = None, kept: Store | None = None) -> Any:
-    """The model object in `path` (a file under `root`, or its planned text), or None when it has problems;
-    given back by `kept` if it has it, and told to `kept` if read without a problem."""
-    if path is None:
-        return None
-    name = path.relative_to(root).as_posix()  # `shortlist/x.yaml`, `editions/2024/edition.yaml`: as problems name it
-    text = (planned or {}).get(path)
-    if text is not None:  # a lone surrogate (from JSON) is then "not UTF-8", as it would be in a file
-        return _read_object(path, name, cls, problems, text.encode("utf-8", "surrogatepass"))
-    if path.stat().st_size > MAX_BYTES:
-        return _read_object(path, name, cls, problems, None)  # refused before it is read
-    data = path.read_bytes()
-    known = _READ.get((path, name, cls))
-    if known is None or known[0] != data:
-        before, made = len(problems.items), kept.get(name, cls, data) if kept else None
-        if made is None:
-            made = _read_object(path, name, cls, problems, data)
-        known = _READ[(path, name, cls)] = (data, made, problems.items[before:])
-    else:
-        problems.items += known[2]
-    if kept is not None and known[1] is not None and not known[2]:
-        kept.note(name, cls, data, known[1])
-    return known[1]
-
-
-READ_AHEAD_BYTES = 1_000_000  # below this much YAML (about 1,000 entries), one process reads it sooner than two
-
-
-def _read_ahead(sources: Sources, planned: set[Path], jobs: int, kept: Store | None) -> None:
-    """Read and check every category and shortlist file in `jobs` processes into `_READ`, where `_load_file`
-    then finds each as if it had read it itself (a 10,000-entry programme's take about 1.7 s in one process);
-    not those `_READ` or `kept` has already."""
-    lists = [(sources.categories, Category), (sources.shortlists, Shortlist)]
-    lists += [(paths, cls) for past in sources.editions
-              for paths, cls in ((past.categories, Category), (past.shortlists, Shortlist))]
-    wanted = [(path, path.relative_to(sources.root).as_posix(), cls) for paths, cls in lists for path in paths
-              if path not in planned]
-    if jobs <= 1:
-        return
-    wanted = [job for job in wanted if not _known(job, kept)]
-    if sum(path.stat().st_size for path, _, _ in wanted) < READ_AHEAD_BYTES:
-        return
-    for (path, name, cls), read in zip(wanted, parallel.each(_read_one, wanted, jobs)):
-        if read is not None:
-            _READ[(path, name, cls)] = read
-
-
-def _known(job: tuple[Path, str, type], kept: Store | None) -> bool:
-    """Whether `_READ` has the file as it is now, from an earlier reading or (put there now) from `kept`;
-    True for a file too big to read, which `_load_file` refuses unread."""
-    path, name, cls = job
-    if path.stat().st_size > MAX_BYTES:
-        return True
-    data = path.read_bytes()
-    known = _READ.get(job)
-    if known is not None and known[0] == data:
-        return True
-    made = kept.get(name, cls, data) if kept else None
-    if made is not None:
-        _READ[job] = (data, made, [])
-    return made is not None
-
-
-def _read_one(job: tuple[Path, str, type]) -> tuple[bytes, Any, list[Problem]] | None:
-    """What `_load_file` keeps in `_READ` for one file (None for one too big to read)."""
-    path, name, cls = job
-    if path.stat().st_size > MAX_BYTES:
-        return None
-    data, problems = path.read_bytes(), Problems()
-    return data, _read_object(path, name, cls, problems, data), problems.items
-
-
-def _read_object(path: Path, name: str, cls: type, problems: Problems, data: bytes | None) -> Any:
-    tree = read_yaml(path, name, problems, data)
-    derived = {"slug": path.stem} if "slug" in {f.name for f in dataclasses.fields(cls)} else {}
-    made = build(cls, tree, name, problems, **derived) if tree else None
-    return _with_entry_slugs(made, problems) if isinstance(made, Shortlist) else made
 
 
 def _with_planned(sources: Sources, planned: dict[Path, str]) -> Sources:
@@ -230,24 +145,6 @@ def _media_sizes(sources: Sources, problems: Problems) -> dict[str, tuple[int, i
 def _page_key(page: TextPage) -> tuple[bool, int, str, str, str]:
     """Pages by `order` (those without one last), then title, then file name."""
     return (page.order is None, page.order or 0, page.title.casefold(), page.title, page.slug)
-
-
-def _with_entry_slugs(shortlist: Shortlist, problems: Problems) -> Shortlist:
-    """Give every entry its page slug: its own `slug`, else one made from its title.
-
-    A clash is an error rather than a numbered suffix, so that an entry's address never
-    depends on the entries before it.
-    """
-    seen: dict[str, int] = {}
-    entries = []
-    for entry in shortlist.entries:
-        slug, line = entry.slug or entry_slug(entry.title), entry.where.line
-        if slug in seen:
-            problems.add(entry.where.file, line, f"entry page address `{slug}` is already used by the entry on line "
-                                                 f"{seen[slug]}; give one of them a different `slug`")
-        seen.setdefault(slug, line)
-        entries.append(dataclasses.replace(entry, slug=slug))
-    return dataclasses.replace(shortlist, entries=tuple(entries))
 
 
 def _with_results(edition: EditionContent, default: str) -> EditionContent:

@@ -1,7 +1,7 @@
 """What was worked out from a model object, kept for as long as that object lives.
 
 `serve` reloads the content on every save, and a file whose bytes did not change gives the very
-same objects as before (content._READ): its cross-checks and digests need not be worked out again.
+same objects as before (reading.READ): its cross-checks and digests need not be worked out again.
 An object's entry goes when the object does, so a long preview holds only the live content's.
 """
 

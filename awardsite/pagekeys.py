@@ -92,7 +92,7 @@ def _edition_headline(edition: EditionContent) -> str:
     return "\n".join(parts)
 
 
-# A file that did not change keeps its objects while `serve` runs (content._READ): each is written out once.
+# A file that did not change keeps its objects while `serve` runs (reading.READ): each is written out once.
 _WHOLE: PerObject[str] = PerObject()
 _HEADLINE: PerObject[str] = PerObject()
 

@@ -101,7 +101,7 @@ class Findings:
     images: list[tuple[str, int, str, str]]  # (file, line, key, name) of each picture its markdown shows
 
 
-_FOUND: PerObject[Findings] = PerObject()  # an unchanged file keeps its objects (content._READ): found once
+_FOUND: PerObject[Findings] = PerObject()  # an unchanged file keeps its objects (reading.READ): found once
 
 
 def _findings(root: Any) -> Findings:

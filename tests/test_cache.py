@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awardsite import cache, content, lists, output, parallel, pipeline
+from awardsite import cache, lists, output, parallel, pipeline, reading
 from awardsite.preview import Preview
 from awardsite.errors import ContentError
 from benchmarks.edits import Editor
@@ -96,7 +96,7 @@ def edit(source: Path, kind: str, pick: int, number: int) -> bool:
 def build_both(source: Path, folder: Path, step: int, jobs: int, at: str | None,
                base_url: str | None) -> pipeline.Built | None:
     """A cached build into `folder/cached` and a cold one; both fail alike or make the same files."""
-    content._READ.clear()  # as in a build's own process: what did not change comes from the kept files
+    reading.READ.clear()  # as in a build's own process: what did not change comes from the kept files
     try:
         built = pipeline.build(source, folder / "cached", base_url, at=at, jobs=jobs)
     except ContentError as exc:

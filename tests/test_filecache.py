@@ -1,6 +1,6 @@
 """Kept files (filecache.py): a rebuild reads again only the content files that changed.
 
-Each test starts with `content._READ` empty, as a build's own process does, so what is not read again comes
+Each test starts with `reading.READ` empty, as a build's own process does, so what is not read again comes
 from the files kept beside the output.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, Optional, Union
 
 import pytest
 
-from awardsite import cache, content, filecache, parallel, pipeline
+from awardsite import cache, content, filecache, parallel, pipeline, reading
 from awardsite.model import Category, Contact, Shortlist, Site, Where, spec
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
@@ -31,50 +31,50 @@ def kept(out: Path) -> Path:
     return cache.path_of(out) / "files"
 
 
-def reading(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Start with nothing read in this process, and list the name of each file read from here on."""
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     names: list[str] = []
-    original = content._read_object
+    original = reading._read_object
 
     def read(path: Path, name: str, *args: Any) -> Any:
         names.append(name)
         return original(path, name, *args)
 
-    monkeypatch.setattr(content, "_read_object", read)
+    monkeypatch.setattr(reading, "_read_object", read)
     return names
 
 
 @pytest.mark.parametrize("source", EXAMPLES, ids=lambda p: p.name)
 def test_every_file_kept_is_given_back_as_it_was_read(source: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     store = filecache.Store(tmp_path / "files")
     first = content.load(source, kept=store)
     store.save()
-    read = dict(content._READ)
-    names = reading(monkeypatch)
+    read = dict(reading.READ)
+    names = files_read(monkeypatch)
     again = content.load(source, kept=filecache.Store(tmp_path / "files"))
     assert names == []  # nothing read again: every site.yaml, edition.yaml, category, shortlist and judges.yaml
     assert again == first and again.warnings == first.warnings
     shortlisted = {Shortlist} if list(source.glob("shortlist/*.yaml")) else set()  # not during an open call
     assert {cls for _, _, cls in read} >= {Site, Category} | shortlisted
-    assert content._READ.keys() == read.keys() and len(list((tmp_path / "files").iterdir())) == len(read)
+    assert reading.READ.keys() == read.keys() and len(list((tmp_path / "files").iterdir())) == len(read)
     for key, (data, made, problems) in read.items():
-        given = content._READ[key][1]
+        given = reading.READ[key][1]
         # `where` is not compared by ==, and a class could be another with the same fields
         assert type(given) is type(made) and filecache.encode(given) == filecache.encode(made), key[1]
 
 
 def test_a_rebuild_reads_again_only_the_file_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 4, 5, groups=True)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     pipeline.build(source, tmp_path / "out", at=AT)
     before = set(kept(tmp_path / "out").iterdir())
     assert len(before) == 1 + 4 + 4  # site.yaml, the categories, the shortlists
     edited = sorted((source / "shortlist").glob("*.yaml"))[1]
     Editor().edit(edited, "synopsis", "Changed")
-    names = reading(monkeypatch)
+    names = files_read(monkeypatch)
     built = pipeline.build(source, tmp_path / "out", at=AT)
     assert names == [f"shortlist/{edited.name}"] and built.written < built.files // 2
     after = set(kept(tmp_path / "out").iterdir())
@@ -86,12 +86,12 @@ def test_a_rebuild_reads_again_only_the_file_that_changed(tmp_path: Path, monkey
 def test_a_big_programme_reads_ahead_only_the_files_that_changed(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 4, 5)
-    monkeypatch.setattr(content, "READ_AHEAD_BYTES", 0)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ_AHEAD_BYTES", 0)
+    monkeypatch.setattr(reading, "READ", {})
     pipeline.build(source, tmp_path / "out", at=AT, jobs=2)
     edited = sorted((source / "categories").glob("*.yaml"))[2]
     Editor().edit(edited, "category", "Changed")
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     shared: list[list[Any]] = []
     original = parallel.each
 
@@ -109,7 +109,7 @@ def test_a_big_programme_reads_ahead_only_the_files_that_changed(tmp_path: Path,
 def test_a_damaged_or_altered_kept_file_is_read_again_and_kept_anew(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 4, 5)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     pipeline.build(source, tmp_path / "out", at=AT)
     shortlists = sorted((source / "shortlist").glob("*.yaml"))
 
@@ -123,7 +123,7 @@ def test_a_damaged_or_altered_kept_file_is_read_again_and_kept_anew(tmp_path: Pa
     kept_file(shortlists[1]).write_text(json.dumps(altered), encoding="utf-8")
     kept_file(shortlists[2]).write_text(json.dumps(altered[:2]), encoding="utf-8")  # a field missing
     Editor().edit(shortlists[3], "synopsis", "Changed")
-    names = reading(monkeypatch)
+    names = files_read(monkeypatch)
     pipeline.build(source, tmp_path / "out", at=AT)
     assert sorted(names) == [f"shortlist/{path.name}" for path in shortlists]
     pipeline.build(source, tmp_path / "cold", at=AT, cached=False)
@@ -131,14 +131,14 @@ def test_a_damaged_or_altered_kept_file_is_read_again_and_kept_anew(tmp_path: Pa
     store = filecache.Store(kept(tmp_path / "out"))
     for path in shortlists[:3]:  # kept anew, as read
         name = path.relative_to(source).as_posix()
-        read = next(made for (_, known, _), (_, made, _) in content._READ.items() if known == name)
+        read = next(made for (_, known, _), (_, made, _) in reading.READ.items() if known == name)
         assert store.get(name, Shortlist, path.read_bytes()) == read
 
 
 def test_a_build_without_the_cache_neither_reads_nor_keeps_files(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 2, 3)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     pipeline.build(source, tmp_path / "out", at=AT, cached=False)
     assert not kept(tmp_path / "out").exists()
     pipeline.build(source, tmp_path / "out", at="2026-11-20 10:00")  # not the same moment: not nothing to do
@@ -149,7 +149,7 @@ def test_a_build_without_the_cache_neither_reads_nor_keeps_files(tmp_path: Path,
     assert altered[1].encode() in (tmp_path / "out" / "index.html").read_bytes()  # the title, on the home page
     altered[1] = "Planted title"
     planted.write_text(json.dumps(altered), encoding="utf-8")
-    names = reading(monkeypatch)
+    names = files_read(monkeypatch)
     pipeline.build(source, tmp_path / "out", at="2026-11-21 10:00", cached=False)
     assert len(names) == 5 and b"Planted title" not in (tmp_path / "out" / "index.html").read_bytes()
 
@@ -157,12 +157,12 @@ def test_a_build_without_the_cache_neither_reads_nor_keeps_files(tmp_path: Path,
 def test_a_kept_folder_that_is_a_link_is_not_read_and_is_replaced(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 2, 3)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     pipeline.build(source, tmp_path / "out", at=AT)
     elsewhere = tmp_path / "elsewhere"
     kept(tmp_path / "out").rename(elsewhere)
     kept(tmp_path / "out").symlink_to(elsewhere)
-    names = reading(monkeypatch)
+    names = files_read(monkeypatch)
     pipeline.build(source, tmp_path / "out", at="2026-11-21 10:00")
     assert len(names) == 1 + 2 + 2  # read, none taken from the linked folder
     assert not kept(tmp_path / "out").is_symlink() and len(list(kept(tmp_path / "out").iterdir())) == 5
@@ -188,7 +188,7 @@ def test_a_model_a_kept_file_could_not_tell_apart_is_refused() -> None:
 def test_a_kept_file_that_cannot_be_written_does_not_fail_the_build(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 2, 3)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     (tmp_path / ".out.cache" / "files").mkdir(parents=True)
     site = source / "site.yaml"
     (tmp_path / ".out.cache" / "files" / f"{filecache._key('site.yaml', Site, site.read_bytes())}.json").mkdir()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awardsite import content, parallel, pipeline
+from awardsite import parallel, pipeline, reading
 from awardsite.errors import ContentError
 from awardsite.output import Writer
 from benchmarks.programme import NOW, PHASES, write_programme
@@ -134,23 +134,23 @@ def test_a_serial_render_leaves_what_serve_froze_alone(tmp_path: Path) -> None:
 
 def _read_in_processes(monkeypatch: pytest.MonkeyPatch, record: Path) -> None:
     """Read ahead whatever the size, and note which process reads each category and shortlist."""
-    monkeypatch.setattr(content, "READ_AHEAD_BYTES", 0)
-    original = content._read_object
+    monkeypatch.setattr(reading, "READ_AHEAD_BYTES", 0)
+    original = reading._read_object
 
     def read(path: Path, *args: Any) -> Any:
         with record.open("a") as noted:
             noted.write(f"{os.getpid()}\n")
         return original(path, *args)
 
-    monkeypatch.setattr(content, "_read_object", read)
+    monkeypatch.setattr(reading, "_read_object", read)
 
 
 def test_a_programme_read_in_several_processes_is_the_content_read_in_one(tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 6, 8, groups=True)
-    monkeypatch.setattr(content, "_READ", {})
+    monkeypatch.setattr(reading, "READ", {})
     alone = pipeline.check(source)
-    monkeypatch.setattr(content, "_READ", {})  # nothing remembered from that reading
+    monkeypatch.setattr(reading, "READ", {})  # nothing remembered from that reading
     _read_in_processes(monkeypatch, tmp_path / "readers")
     shared = pipeline.check(source, jobs=3)
     assert len(set((tmp_path / "readers").read_text().split())) == 3
@@ -167,7 +167,7 @@ def test_problems_found_in_several_processes_are_the_problems_found_in_one(tmp_p
     category.write_text(category.read_text() + "order: first\n")
     reports = []
     for jobs in (1, 2, 3):
-        monkeypatch.setattr(content, "_READ", {})
+        monkeypatch.setattr(reading, "READ", {})
         if jobs > 1:
             _read_in_processes(monkeypatch, tmp_path / f"readers{jobs}")
         with pytest.raises(ContentError) as caught:
