@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from conftest import run_cli
 
 from awardsite import importer, pipeline
 from awardsite.content import load
-from awardsite.datafiles import COLUMNS
+from awardsite.datafiles import COLUMNS, csv_line
 from awardsite.errors import ContentError
 from awardsite.ical import calendar
 from awardsite.model import KeyDate
@@ -411,3 +413,16 @@ def test_a_results_vocabulary_reaches_the_open_data_and_the_import(two_editions)
         "judges.csv:2: row 2: result `winner` is not one of site.yaml's `results`: `gold`, `silver`, `finalist` "
         "(a slug or its label)"]
     assert load(folder).editions[1].shortlists["first"].entries[0].result == "silver"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(), min_size=2, max_size=6))
+@example(["", ""])
+@example(['say "yes"', "a, b", "one\r\ntwo", "cr\ronly", "lf\nonly", " spaced ", "tab\there", "'=1+1"])
+def test_a_row_of_the_open_data_is_what_the_csv_module_writes(cells: list[str]) -> None:
+    """`datafiles.csv_line` writes rows itself, five times as fast: the same text for any cells (two or more,
+    as every row has ten; the module quotes a lone empty cell)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    assert csv_line(cells) == buffer.getvalue()
+    assert next(csv.reader(io.StringIO(csv_line(cells), newline=""))) == cells
