@@ -6,8 +6,9 @@ edit changes one. A file that read without a problem is kept as JSON in `.<out>.
 its key the digest of its name, its model class, its bytes, and this code and its libraries: the object
 the same file would read as again. JSON is data: an object is made again by the shapes kinds.py reads from
 the model (a list for each record, in field order), each value's type checked, and a kept file that does
-not fit (damaged, edited by hand) is a miss: the content file is read again. The cross-checks, which
-look across files, run on every build whatever was kept.
+not fit (cut short, damaged) is a miss: the content file is read again. Like the kept pages and markdown,
+what is kept is trusted as the build left it (`--no-cache` ignores it all). The cross-checks, which look
+across files, run on every build whatever was kept.
 """
 
 from __future__ import annotations
