@@ -45,12 +45,13 @@ class Store:
             return None
         key = _key(name, cls, data)
         try:
-            text = (self.folder / f"{key}.json").read_text(encoding="utf-8")
+            kept = (self.folder / f"{key}.json").read_bytes()
         except OSError:  # not kept
             return None
         try:
-            return decoder(cls)(json.loads(text))
-        except (ValueError, TypeError):  # damaged, or not what this code would keep
+            return decoder(cls)(json.loads(kept))
+        # damaged (not UTF-8, not JSON, nested too deep), or not what this code would keep
+        except (ValueError, TypeError, RecursionError):
             self.unfit.add(key)
             return None
 

@@ -67,7 +67,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     processes read a big programme and render a big site (0: one per core); the files are the same
     whatever it is.
     `cached`: reuse what the last build into `out` made from inputs that have not changed
-    (cache.py); the files are the same as a build without it. `tidy_later`: delete the
+    (cache.py; the objects of unchanged content files, filecache.py); the files are the same as a build
+    without it. `tidy_later`: delete the
     replaced site in the background, after returning (serve). `on_ready` is told of the build once
     it knows every file, before it keys and writes them; `stop` is asked before each
     file is written, and True abandons the build, leaving the live site as it was (output.Superseded).

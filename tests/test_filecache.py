@@ -108,7 +108,7 @@ def test_a_big_programme_reads_ahead_only_the_files_that_changed(tmp_path: Path,
 
 def test_a_damaged_or_altered_kept_file_is_read_again_and_kept_anew(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    source = write_programme(tmp_path / "content", 4, 5)
+    source = write_programme(tmp_path / "content", 6, 3)
     monkeypatch.setattr(reading, "READ", {})
     pipeline.build(source, tmp_path / "out", at=AT)
     shortlists = sorted((source / "shortlist").glob("*.yaml"))
@@ -122,14 +122,16 @@ def test_a_damaged_or_altered_kept_file_is_read_again_and_kept_anew(tmp_path: Pa
     altered[1][0][1] = 5  # the first entry's title a number
     kept_file(shortlists[1]).write_text(json.dumps(altered), encoding="utf-8")
     kept_file(shortlists[2]).write_text(json.dumps(altered[:2]), encoding="utf-8")  # a field missing
-    Editor().edit(shortlists[3], "synopsis", "Changed")
+    kept_file(shortlists[3]).write_bytes(b'["\xff"]')  # not UTF-8
+    kept_file(shortlists[4]).write_text("[" * 100_000, encoding="utf-8")  # nested deeper than Python goes
+    Editor().edit(shortlists[5], "synopsis", "Changed")
     names = files_read(monkeypatch)
     pipeline.build(source, tmp_path / "out", at=AT)
     assert sorted(names) == [f"shortlist/{path.name}" for path in shortlists]
     pipeline.build(source, tmp_path / "cold", at=AT, cached=False)
     assert files(tmp_path / "out") == files(tmp_path / "cold")
     store = filecache.Store(kept(tmp_path / "out"))
-    for path in shortlists[:3]:  # kept anew, as read
+    for path in shortlists[:5]:  # kept anew, as read
         name = path.relative_to(source).as_posix()
         read = next(made for (_, known, _), (_, made, _) in reading.READ.items() if known == name)
         assert store.get(name, Shortlist, path.read_bytes()) == read
