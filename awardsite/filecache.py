@@ -86,6 +86,7 @@ _KEYS: dict[tuple[str, type], tuple[bytes, str]] = {}
 def _key(name: str, cls: type, data: bytes) -> str:
     known = _KEYS.get((name, cls))
     if known is not None and known[0] == data:
+        _KEYS[(name, cls)] = (data, known[1])  # the caller's bytes, which it keeps: not a second copy held here
         return known[1]
     hashed = hashlib.sha256(f"{FORM}\0{cache.libraries()}\0{cache.code()}\0{cls.__qualname__}\0{name}\0".encode(
         "utf-8", "surrogateescape"))

@@ -50,7 +50,7 @@ def load_file(path: Path | None, cls: type, problems: Problems, root: Path,
     else:
         problems.items += known[2]
     if kept is not None and known[1] is not None and not known[2]:
-        kept.note(name, cls, data, known[1])
+        kept.note(name, cls, known[0], known[1])  # the bytes `READ` keeps
     return known[1]
 
 

@@ -197,3 +197,15 @@ def test_a_kept_file_that_cannot_be_written_does_not_fail_the_build(tmp_path: Pa
     built = pipeline.build(source, tmp_path / "out", at=AT)
     pipeline.build(source, tmp_path / "cold", at=AT, cached=False)
     assert built.written == built.files and files(tmp_path / "out") == files(tmp_path / "cold")
+
+
+def test_the_bytes_of_each_file_are_held_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read ahead in other processes, a file's bytes come back as another copy: the keys keep the copy the
+    memo keeps (a second copy took a cold build of 10,000 entries from 157 MB to 169 MB at its peak)."""
+    source = write_programme(tmp_path / "content", 4, 5)
+    monkeypatch.setattr(reading, "READ_AHEAD_BYTES", 0)
+    monkeypatch.setattr(reading, "READ", {})
+    pipeline.build(source, tmp_path / "out", at=AT, jobs=2)
+    held = {(name, cls): data for (_, name, cls), (data, _, _) in reading.READ.items()}
+    assert len(held) == 1 + 4 + 4
+    assert all(filecache._KEYS[key][0] is data for key, data in held.items())
