@@ -27,7 +27,7 @@ from .model import Content, EditionContent
 from .memo import PerObject
 from .pagelist import Page
 from .urls import page_file
-from .walk import fields_of, gather
+from .walk import fields_of, gather, record_fields
 
 # The built-in templates about one category: its guidance page, its entries' pages, its part of a split shortlist.
 SCOPED = frozenset({"category.html", "entry.html", "redirect.html", "shortlist-category.html"})
@@ -105,7 +105,9 @@ def _headline(value: Any) -> str:
     """`value` written out without its markdown fields (the texts only its own pages show)."""
     kind: type = type(value)
     if is_dataclass(value):
-        return kind.__name__ + "(" + ",".join(_headline(getattr(value, name)) for name in _kept(kind)) + ")"
+        nested = record_fields(kind)  # only these can hold objects: the others are written out as they are
+        return kind.__name__ + "(" + ",".join(_headline(getattr(value, name)) if name in nested
+                                              else repr(getattr(value, name)) for name in _kept(kind)) + ")"
     if isinstance(value, (tuple, list)) and value and is_dataclass(value[0]):
         return "[" + ",".join(_headline(item) for item in value) + "]"
     return repr(value)

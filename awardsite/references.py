@@ -8,7 +8,7 @@ ranges run forwards. Runs after each file has passed its own checks.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -16,10 +16,12 @@ from .errors import Problem, Problems
 from .kinds import KINDS, Either, Key, ListOf, keys
 from .markdown import image_names
 from .memo import PerObject
-from .model import RESERVED_IDS, Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where
+from .model import (RESERVED_IDS, Category, EditionContent, KeyDate, NewsPost, Picture, Site, TextPage, Where,
+                    is_record)
 from .urls import BUILTIN_PAGES, ROOT_FOLDERS, slugify
 from .scaffold import PLACEHOLDERS
 from .validate import did_you_mean
+from .walk import record_fields
 
 _PLACEHOLDERS = frozenset(PLACEHOLDERS.values())
 
@@ -139,11 +141,12 @@ def _objects(value: Any) -> Iterator[Any]:
     if isinstance(value, tuple):
         for item in value:
             yield from _objects(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Where)):
+        return
+    cls: type = type(value)
+    if is_record(cls):
         yield value
-        for field in dataclasses.fields(value):
-            if not field.metadata.get("derived") and field.name != "where":
-                yield from _objects(getattr(value, field.name))
+        for name in record_fields(cls):
+            yield from _objects(getattr(value, name))
 
 
 def _markdown(obj: Any) -> Iterator[tuple[str, int, str]]:
@@ -152,11 +155,15 @@ def _markdown(obj: Any) -> Iterator[tuple[str, int, str]]:
     if where is None:
         return
     cls: type = type(obj)
-    for key in keys(cls):
-        value = getattr(obj, key.name)
-        if _is_markdown(key):
-            for text in value if isinstance(value, tuple) else (value,) if value else ():
-                yield key.name, where.of(key.name), text
+    for name in _markdown_keys(cls):
+        value = getattr(obj, name)
+        for text in value if isinstance(value, tuple) else (value,) if value else ():
+            yield name, where.of(name), text
+
+
+@functools.cache
+def _markdown_keys(cls: type) -> tuple[str, ...]:
+    return tuple(key.name for key in keys(cls) if _is_markdown(key))
 
 
 def _is_markdown(key: Key) -> bool:

@@ -49,6 +49,14 @@ def fields_of(cls: type, kind: str) -> tuple[str, ...]:
     return tuple(name for name, found in _plan(cls, kind) if found)
 
 
+@functools.cache
+def record_fields(cls: type) -> tuple[str, ...]:
+    """The fields of model class `cls` (but `where`) whose values can hold model objects: a walk of every
+    object need look into no other (an entry's texts and tags, 10,000 times over)."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return tuple(item.name for item in fields(cls) if item.name != "where" and _classes(hints[item.name]))
+
+
 def _holds(cls: type, kind: str) -> bool:
     return bool(_plan(cls, kind))
 
