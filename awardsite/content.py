@@ -41,7 +41,7 @@ def load(source: Path, planned: Planned[Path, str] | None = None, jobs: int = 1,
     sources = _with_planned(scan(source, problems), texts)
     reading.read_ahead(sources, set(texts), jobs, kept)
     new_edition.warn_review_marks(sources, problems)  # lines `new edition` moved on a year, until reviewed
-    # no site.yaml: scan() said so
+    # None without site.yaml, which scan() has reported
     site = reading.load_file(sources.site, Site, problems, sources.root, kept=kept) if sources.site else None
     current = EditionSources(site.edition or "" if site else "", sources.site, sources.categories,
                              sources.shortlists, sources.judges)

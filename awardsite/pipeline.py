@@ -48,8 +48,8 @@ class Ready:
 
 
 def check(source: Path, jobs: int = 1, kept: Store | None = None) -> Content:
-    """Load and validate the content in `source` (a big programme's in `jobs` processes; files `kept` has
-    from the last build as they are, from there); raise ContentError listing every problem."""
+    """Load and validate the content in `source` (a big programme's in `jobs` processes; a file whose object
+    `kept` has from the last build, from there); raise ContentError listing every problem."""
     from .content import load
     if not source.is_dir():
         raise BuildError(f"no content folder at {source}")

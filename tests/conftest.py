@@ -13,6 +13,8 @@ import pytest
 from awardsite import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every example programme: the repository's own content and each one under examples/.
+EXAMPLES = [ROOT, *sorted(p for p in (ROOT / "examples").iterdir() if (p / "site.yaml").is_file())]
 
 MINIMAL = {
     "site.yaml": """\
@@ -57,6 +59,11 @@ def write_site(folder: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return folder
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` and its bytes, by path: two builds compared whole."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from conftest import files
 
 from awardsite import cache, lists, output, parallel, pipeline, reading
 from awardsite.preview import Preview
@@ -38,10 +39,6 @@ TEXT_LINE = re.compile(r"^(\s*(?:- )?(?:title|organisation|summary|label|heading
                        r"|\s{2,}|)([A-Z][A-Za-z ,'.-]{6,})\"?$", re.M)
 RESULT = re.compile(r"^(\s*result: )([a-z-]+)$", re.M)
 DATE = re.compile(r"\b(20[0-9]{2}-[01][0-9]-[0-3][0-9])\b")
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def content_files(source: Path) -> list[Path]:

@@ -12,19 +12,14 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 import pytest
+from conftest import EXAMPLES, files
 
 from awardsite import cache, content, filecache, parallel, pipeline, reading
 from awardsite.model import Category, Contact, Shortlist, Site, Where, spec
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = [ROOT, *sorted(p for p in (ROOT / "examples").iterdir() if (p / "site.yaml").is_file())]
 AT = NOW.strftime("%Y-%m-%d %H:%M")
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def kept(out: Path) -> Path:
@@ -191,9 +186,9 @@ def test_a_kept_file_that_cannot_be_written_does_not_fail_the_build(tmp_path: Pa
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     source = write_programme(tmp_path / "content", 2, 3)
     monkeypatch.setattr(reading, "READ", {})
-    (tmp_path / ".out.cache" / "files").mkdir(parents=True)
+    kept(tmp_path / "out").mkdir(parents=True)
     site = source / "site.yaml"
-    (tmp_path / ".out.cache" / "files" / f"{filecache._key('site.yaml', Site, site.read_bytes())}.json").mkdir()
+    (kept(tmp_path / "out") / f"{filecache._key('site.yaml', Site, site.read_bytes())}.json").mkdir()
     built = pipeline.build(source, tmp_path / "out", at=AT)
     pipeline.build(source, tmp_path / "cold", at=AT, cached=False)
     assert built.written == built.files and files(tmp_path / "out") == files(tmp_path / "cold")

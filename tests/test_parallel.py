@@ -10,6 +10,7 @@ from typing import Any, Iterable
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from conftest import files
 
 from awardsite import parallel, pipeline, reading
 from awardsite.errors import ContentError
@@ -17,10 +18,6 @@ from awardsite.output import Writer
 from benchmarks.programme import NOW, PHASES, write_programme
 
 AT = NOW.strftime("%Y-%m-%d %H:%M")  # the generated programme's phases are set around this moment
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_a_site_over_the_threshold_is_rendered_by_workers_and_is_the_same(tmp_path: Path,

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pytest
 from markupsafe import escape
+from conftest import files
 
 from awardsite import clock, folders, output, pipeline
 from awardsite.memo import PerObject
@@ -26,10 +27,6 @@ from benchmarks.programme import NOW, write_programme
 from test_serve_edges import call
 
 AT = NOW.strftime("%Y-%m-%d %H:%M")
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 class Held:

@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from conftest import EXAMPLES
 
 from awardsite import references
 from awardsite.content import load
 from awardsite.model import Category, Entry, Partner, Shortlist, Site, Where
 from awardsite.walk import record_fields
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = [ROOT, *sorted(p for p in (ROOT / "examples").iterdir() if (p / "site.yaml").is_file())]
 
 
 def every_object(value: Any) -> Iterator[Any]:
