@@ -9,7 +9,8 @@ does nothing at all (reading only that small file). A record names the output fo
 inode, new with each swap): a record of another folder, or of another version of this
 tool, is ignored. `markdown.json` keeps the HTML of every markdown text the site shows
 (render.Converted), so a page made again does not convert its texts again. `files/` keeps what each
-content file read as (filecache.py), so a rebuild reads again only the files that changed.
+content file read as (filecache.py), so a rebuild reads again only the files that changed. `spare/` is the
+site the last build replaced, with its files' keys in `spare.json`: the next build starts from it (spare.py).
 """
 
 from __future__ import annotations

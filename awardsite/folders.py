@@ -9,12 +9,16 @@ exists is no error, for that process or for the writer, so files are written whi
 runs; it is waited for before the site is swapped in, and the folders the new site does
 not need are removed then. Without `xargs` (Windows) the writer makes each folder as before.
 
-A replaced or abandoned site is deleted by `rm -rf` in processes of their own (`remove`):
-at once, or in the background for `serve` (`remove_later`).
+A rebuild that starts from the spare site (spare.py) has its folders already and makes none.
+A replaced site the cache cannot keep as the spare, or an abandoned one, is deleted by `rm -rf`
+in processes of their own (`remove`): at once, or in the background for `serve` (`remove_later`).
+`swap_in` puts a finished site in the live one's place in one atomic step (Linux's renameat2).
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -22,6 +26,8 @@ import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+
+_RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one atomic step
 
 
 def of(names: Iterable[str]) -> list[str]:
@@ -117,3 +123,32 @@ def remove_later(folder: Path) -> None:
             _REMOVING.discard(folder)
 
     threading.Thread(target=in_background, name="awardsite-tidy", daemon=True).start()
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Put `new` at `out`; afterwards `new` holds the old site (or nothing) to delete."""
+    if not out.exists():
+        new.rename(out)
+        return
+    if _exchange(new, out):
+        return
+    # No atomic exchange on this system: two renames, with a moment between them.
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    old.rmdir()
+    out.rename(old)
+    new.rename(out)
+    old.rename(new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux's renameat2; False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)

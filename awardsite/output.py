@@ -3,8 +3,9 @@
 `lock(out)` lets one build at a time write to an output folder: a second build (say
 `build` while `serve` is rebuilding) waits for it, then builds. `Writer` writes each
 page as it is rendered into a temporary sibling folder, so memory does not grow with
-the site, and swaps it in atomically when every file is written. The live output folder
-is never written to: a build that fails, or is killed, leaves the previous site exactly
+the site, and swaps it in atomically when every file is written (folders.swap_in). A rebuild's
+temporary folder is the site the last build replaced (spare.py), when the cache kept it. The live
+output folder is never written to: a build that fails, or is killed, leaves the previous site exactly
 as it was. Temporary folders are cleared only under the lock, when no build can be
 writing them.
 """
@@ -12,22 +13,19 @@ writing them.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
-from . import folders
+from . import folders, spare
 from .errors import BuildError
 
 MARKER = ".awardsite"  # marks a folder this tool built, so a later build may replace it
 MAX_FILES = 100_000  # more files than any programme needs: a runaway shortlist, not a site
 LOCK_WAIT = 300.0  # seconds a build waits for another build into the same folder
-_RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one atomic step
 
 
 def check_out(out: Path, source: Path) -> Path:
@@ -105,31 +103,44 @@ class Writer:
     """
 
     def __init__(self, out: Path, max_files: int = MAX_FILES, tidy_later: bool = False,
-                 stop: Callable[[], bool] = lambda: False, likely: Iterable[str] = ()) -> None:
-        # `tidy_later`: the replaced site is deleted in the background (serve's; a build that ends
+                 stop: Callable[[], bool] = lambda: False, old: Mapping[str, str] | None = None,
+                 ahead: bool = True, cache: Path | None = None) -> None:
+        # `tidy_later`: a site abandoned is deleted in the background (serve's; a build that ends
         # first leaves it to the next build, which clears leftovers). `stop`: asked before each file;
-        # True abandons the new site (Superseded), and the live one stays as it was. `likely`: the
-        # files the new site will most likely have (the last build's), whose folders are made ahead.
+        # True abandons the new site (Superseded), and the live one stays as it was. `old`: the live
+        # site's files and the key of each (pagekeys.py), when the cache knows them. `ahead`: make the
+        # folders of `old`'s files ahead (folders.py) when there is no spare. `cache`: the cache folder,
+        # whose spare site (spare.py) the new one starts from and keeps the replaced one in.
         self.out, self.max_files, self.tidy_later, self.stop = out, max_files, tidy_later, stop
         self.count = 0  # files written so far
         self.temp: Path | None = None
-        self.likely, self.needed = likely, set[str]()
+        self.old, self.make_ahead, self.cache, self.needed = old, ahead, cache, set[str]()
         self.ahead: folders.Ahead | None = None
+        self.spare: spare.Spare | None = None
 
     def __enter__(self) -> Writer:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(self.out, later=self.tidy_later)  # under the lock, so no other build is writing them
         self.temp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
-        self.ahead = folders.Ahead(self.temp, folders.of(self.likely))
+        self.spare = spare.take(self.cache, self.temp) if self.cache is not None else None
+        likely = folders.of(self.old or ()) if self.make_ahead and self.spare is None else []
+        self.ahead = folders.Ahead(self.temp, likely)
         return self
 
-    def expect(self, names: Iterable[str]) -> None:
-        """The new site's files: the folders made ahead that none of them is in are removed before the swap."""
-        self.needed = set(folders.of(names))
+    def expect(self, keys: Mapping[str, str]) -> None:
+        """The new site's files, each with its key: call before any is written.
+
+        What the spare has of them stays; anything else in it goes, as do, before the swap, the folders made
+        ahead that none of them is in.
+        """
+        self.needed = set(folders.of(keys))
+        if self.spare is not None:
+            self.spare.settle(keys)
 
     def write(self, name: str, chunks: Iterable[bytes]) -> None:
         """Write one file of the site (a path relative to its root) from its chunks."""
         assert self.temp is not None, "use Writer in a with statement"
+        assert self.spare is None or self.spare.settled, "call expect() first"
         if self.stop():
             raise Superseded()
         self.count += 1
@@ -138,22 +149,32 @@ class Writer:
                              "is a mistake in the content (is a shortlist repeated many times?)")
         write_file(self.temp / name, chunks)
 
-    def keep(self, name: str) -> bool:
-        """Put the live site's file `name` in the new site as it is (a hard link, else a copy); False if it is gone."""
+    def keep(self, name: str, key: str) -> bool:
+        """Give the new site its file `name`, whose key is `key`, unrendered: the spare's, or the live site's
+        (a hard link, else a copy); False if neither has it so."""
         assert self.temp is not None, "use Writer in a with statement"
+        assert self.spare is None or self.spare.settled, "call expect() first"
         if self.stop():
             raise Superseded()
-        target = self.temp / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.spare is not None and name in self.spare.ready:
+            self.count += 1
+            return True
+        if self.old is None or self.old.get(name) != key:
+            return False
+        source, target = os.path.join(self.out, name), os.path.join(self.temp, name)
         try:
-            os.link(self.out / name, target)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:  # its folder is not made yet (or the live file is gone: then again)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
         except FileNotFoundError:
             return False
         except FileExistsError:  # a folder made ahead (folders.py) where the new site has a file
             shutil.rmtree(target)  # it holds only folders made ahead: the new site cannot have files under it
-            os.link(self.out / name, target)
+            os.link(source, target)
         except OSError:  # a file system without hard links
-            shutil.copyfile(self.out / name, target)
+            shutil.copyfile(source, target)
         self.count += 1
         return True
 
@@ -161,25 +182,43 @@ class Writer:
         assert self.temp is not None and self.ahead is not None
         try:
             self.ahead.finish(kind is None, self.needed)
+            if self.spare is not None and kind is None:
+                if not self.spare.settled:  # nothing was written: the new site is empty
+                    self.spare.settle({})
+                self.spare.tidy(self.needed)
+            elif self.spare is not None:
+                self.spare.stop()
             if kind is None:
                 (self.temp / MARKER).write_text("Built by awardsite; the next build replaces this folder whole.\n")
                 self.temp.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
-                _swap_in(self.temp, self.out)
+                folders.swap_in(self.temp, self.out)
+                if self.temp.exists() and self.cache is not None and self.old is not None:
+                    spare.keep(self.temp, self.cache, self.old)  # the replaced site, whose files `old` lists
         finally:
-            if self.tidy_later and (kind is None or kind is Superseded):
+            if not self.temp.exists():  # swapped in, and the replaced site kept as the spare
+                pass
+            elif self.tidy_later and (kind is None or kind is Superseded):
                 folders.remove_later(self.temp)
-            elif self.temp.exists():
+            else:
                 folders.remove(self.temp)
 
 
 def write_file(target: Path, chunks: Iterable[bytes]) -> None:
-    """Write one file of a site being built from its chunks (a worker process writes its pages so too)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write one file of a site being built from its chunks (a worker process writes its pages so too).
+
+    Always a new file: one already there (the spare's, spare.py) may be a hard link to the live site's.
+    """
     try:
-        handle = open(target, "wb")
-    except IsADirectoryError:  # a folder made ahead (folders.py) where the new site has a file
-        shutil.rmtree(target)  # it holds only folders made ahead: the new site cannot have files under it
-        handle = open(target, "wb")
+        handle = open(target, "xb")
+    except FileNotFoundError:  # its folder is not made yet
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(target, "xb")
+    except FileExistsError:
+        if target.is_dir() and not target.is_symlink():  # a folder made ahead (folders.py) or the spare's
+            shutil.rmtree(target)  # it holds no file of the new site, which has a file of this name
+        else:
+            target.unlink()
+        handle = open(target, "xb")
     with handle:
         for chunk in chunks:
             handle.write(chunk)
@@ -197,32 +236,3 @@ def clear_leftovers(out: Path, later: bool = False) -> None:
             folders.remove_later(leftover)
         else:
             folders.remove(leftover)
-
-
-def _swap_in(new: Path, out: Path) -> None:
-    """Put `new` at `out`; afterwards `new` holds the old site (or nothing) to delete."""
-    if not out.exists():
-        new.rename(out)
-        return
-    if _exchange(new, out):
-        return
-    # No atomic exchange on this system: two renames, with a moment between them.
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    old.rmdir()
-    out.rename(old)
-    new.rename(out)
-    old.rename(new)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths with Linux's renameat2; False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    at_fdcwd = -100
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
-    return bool(result == 0)

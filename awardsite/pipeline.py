@@ -68,8 +68,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     whatever it is.
     `cached`: reuse what the last build into `out` made from inputs that have not changed
     (cache.py; the objects of unchanged content files, filecache.py); the files are the same as a build
-    without it. `tidy_later`: delete the
-    replaced site in the background, after returning (serve). `on_ready` is told of the build once
+    without it. `tidy_later`: delete a
+    replaced site the cache does not keep (spare.py), or an abandoned one, in the background, after returning (serve). `on_ready` is told of the build once
     it knows every file, before it keys and writes them; `stop` is asked before each
     file is written, and True abandons the build, leaving the live site as it was (output.Superseded).
     Both are serve's.
@@ -89,12 +89,14 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
             return Built(None, 0, tuple(record.warnings), record.files)
         from . import pagekeys, pagelist, parallel, render
         from .filecache import Store
-        old = cache.keys_of(out) if record else {}
-        # Entered before the content is read: the last build's folders are made in the new site's temporary
-        # folder meanwhile (folders.py). Nothing else is written there until everything is read and checked.
-        # Not for serve (`tidy_later`), whose preview is ready before it writes: that process would take the
-        # second core from the pages asked for meanwhile.
-        with output.Writer(out, tidy_later=tidy_later, stop=stop, likely=() if tidy_later else old) as writer:
+        old = cache.keys_of(out) if record else None
+        # Entered before the content is read: the new site starts from the spare site (spare.py), listed
+        # meanwhile, or else the last build's folders are made in its temporary folder meanwhile (folders.py).
+        # Nothing else is written there until everything is read and checked. Not for serve (`tidy_later`),
+        # whose preview is ready before it writes: that process would take the second core from the pages asked
+        # for meanwhile.
+        with output.Writer(out, tidy_later=tidy_later, stop=stop, old=old, ahead=not tidy_later,
+                           cache=cache.path_of(out) if cached else None) as writer:
             kept = Store(cache.path_of(out) / "files") if cached else None
             content = check(source, parallel.cores(jobs or None), kept)
             now = _now(content.site.timezone, at)
@@ -113,9 +115,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
                 on_ready(Ready(content, dict(files)))
             label, since, until = clock.period(content, now)
             keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
-            writer.expect(name for name, _ in files)
-            fresh = [(name, produce) for name, produce in files
-                     if not (name in keys and old.get(name) == keys[name] and writer.keep(name))]
+            writer.expect(keys)
+            fresh = [(name, produce) for name, produce in files if not (name in keys and writer.keep(name, keys[name]))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,

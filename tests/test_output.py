@@ -183,8 +183,8 @@ def test_a_folder_made_ahead_where_the_new_site_has_a_file_gives_way(tmp_path: P
     (out / "media" / "plan" / "sub").mkdir(parents=True)  # the last build had a folder media/plan/ ...
     (out / "media" / "plan" / "sub" / "a.png").write_bytes(b"old")
     (out / output.MARKER).write_text("")
-    with output.Writer(out, likely=["media/plan/sub/a.png", "media/keep.png"]) as writer:
-        writer.expect(["media/plan", "index.html"])
+    with output.Writer(out, old={"media/plan/sub/a.png": "a", "media/keep.png": "b"}) as writer:
+        writer.expect({"media/plan": "c", "index.html": "d"})
         if writer.ahead is not None and writer.ahead.process is not None:
             writer.ahead.process.wait()  # the folders are made (here; a build goes on writing meanwhile)
         assert (writer.temp / "media" / "plan" / "sub").is_dir()
