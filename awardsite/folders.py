@@ -1,8 +1,15 @@
-"""A build's folders: which a site's files need, swapping a new site in, and deleting an old one.
+"""A build's folders: made ahead in the background while the content is read, and deleted.
 
-A site with a page per entry has a folder per entry. A rebuild does not make them: it starts
-from a site that has them (spare.py). `of` names the folders a site's files are in, deepest
-first, so those the new site does not need are removed before it is swapped in.
+A site with a page per entry has a folder per entry, and making 10,000 folders took a
+rebuild at that size 0.8 s, more than linking its 10,000 unchanged files. The folders of
+the last build are nearly always the next one's, so they are made in the new site's
+temporary folder by `xargs mkdir -p`, a process of its own (a thread would take turns with
+the build for Python's lock), while this process reads the content. Making a folder that
+exists is no error, for that process or for the writer, so files are written while it
+runs; it is waited for before the site is swapped in, and the folders the new site does
+not need are removed then. Without `xargs` (Windows) the writer makes each folder as before.
+
+A rebuild that starts from the spare site (spare.py) has its folders already and makes none.
 A replaced site the cache cannot keep as the spare, or an abandoned one, is deleted by `rm -rf`
 in processes of their own (`remove`): at once, or in the background for `serve` (`remove_later`).
 `swap_in` puts a finished site in the live one's place in one atomic step (Linux's renameat2).
@@ -33,6 +40,37 @@ def of(names: Iterable[str]) -> list[str]:
                 break
             found.add(name)
     return sorted(found, key=lambda folder: (-folder.count("/"), folder))
+
+
+class Ahead:
+    """The folders `folders` (relative, deepest first) being made under `root`; `finish` waits for them."""
+
+    def __init__(self, root: Path, folders: list[str]) -> None:
+        self.root, self.folders = root, folders
+        self.process: subprocess.Popen[bytes] | None = None
+        xargs, mkdir = shutil.which("xargs"), shutil.which("mkdir")
+        if not folders or not xargs or not mkdir or os.name != "posix":
+            return
+        with tempfile.TemporaryFile() as listed:  # a file, not a pipe: writing to xargs would wait on each mkdir
+            listed.write(b"\0".join(os.fsencode(folder) for folder in folders))
+            listed.seek(0)
+            self.process = subprocess.Popen([xargs, "-0", mkdir, "-p", "--"], cwd=root, stdin=listed,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def finish(self, succeeded: bool, needed: set[str]) -> None:
+        """Wait for the folders; once the site is complete (`succeeded`), remove those it does not need."""
+        if self.process is not None:
+            if not succeeded:
+                self.process.kill()
+            self.process.wait()
+            self.process = None
+        if succeeded:
+            for folder in self.folders:  # deepest first, so a folder holding only unneeded ones goes too
+                if folder not in needed:
+                    try:
+                        os.rmdir(self.root / folder)
+                    except OSError:  # never made (the making was cut short), or not empty
+                        pass
 
 
 _REMOVING: set[Path] = set()  # the folders being deleted in the background

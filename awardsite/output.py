@@ -105,17 +105,18 @@ class Writer:
 
     def __init__(self, out: Path, max_files: int = MAX_FILES, tidy_later: bool = False,
                  stop: Callable[[], bool] = lambda: False, old: Mapping[str, str] | None = None,
-                 copy: bool = True, cache: Path | None = None) -> None:
+                 ahead: bool = True, cache: Path | None = None) -> None:
         # `tidy_later`: a site abandoned is deleted in the background (serve's; a build that ends
         # first leaves it to the next build, which clears leftovers). `stop`: asked before each file;
         # True abandons the new site (Superseded), and the live one stays as it was. `old`: the live
-        # site's files and the key of each (pagekeys.py), when the cache knows them. `cache`: the cache
-        # folder, whose spare site (spare.py) the new one starts from and keeps the replaced one in. `copy`:
-        # without a spare, start from a copy of the live site by hard links (spare.copy) when `old` is known.
+        # site's files and the key of each (pagekeys.py), when the cache knows them. `ahead`: make the
+        # folders of `old`'s files ahead (folders.py) when there is no spare. `cache`: the cache folder,
+        # whose spare site (spare.py) the new one starts from and keeps the replaced one in.
         self.out, self.max_files, self.tidy_later, self.stop = out, max_files, tidy_later, stop
         self.count = 0  # files written so far
         self.temp: Path | None = None
-        self.old, self.copy, self.cache, self.needed = old, copy, cache, set[str]()
+        self.old, self.make_ahead, self.cache, self.needed = old, ahead, cache, set[str]()
+        self.ahead: folders.Ahead | None = None
         self.spare: spare.Spare | None = None
 
     def __enter__(self) -> Writer:
@@ -123,15 +124,15 @@ class Writer:
         clear_leftovers(self.out, later=self.tidy_later)  # under the lock, so no other build is writing them
         self.temp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
         self.spare = spare.take(self.cache, self.temp) if self.cache is not None else None
-        if self.spare is None and self.copy and self.old is not None:
-            self.spare = spare.copy(self.out, self.temp, self.old)
+        likely = folders.of(self.old or ()) if self.make_ahead and self.spare is None else []
+        self.ahead = folders.Ahead(self.temp, likely)
         return self
 
     def expect(self, keys: Mapping[str, str]) -> None:
         """The new site's files, each with its key: call before any is written.
 
-        What the spare has of them stays; anything else in it goes, as do, before the swap, its folders that
-        none of them is in.
+        What the spare has of them stays; anything else in it goes, as do, before the swap, the folders made
+        ahead that none of them is in.
         """
         self.needed = set(folders.of(keys))
         if self.spare is not None:
@@ -172,8 +173,8 @@ class Writer:
                 os.link(source, target)
         except FileNotFoundError:
             return False
-        except FileExistsError:  # a folder of the spare's where the new site has a file
-            shutil.rmtree(target)  # it holds no file of the new site, which cannot have files under a file
+        except FileExistsError:  # a folder made ahead (folders.py) where the new site has a file
+            shutil.rmtree(target)  # it holds only folders made ahead: the new site cannot have files under it
             os.link(source, target)
         except OSError:  # a file system without hard links
             shutil.copyfile(source, target)
@@ -181,8 +182,9 @@ class Writer:
         return True
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        assert self.temp is not None
+        assert self.temp is not None and self.ahead is not None
         try:
+            self.ahead.finish(kind is None, self.needed)
             if self.spare is not None and kind is None:
                 if not self.spare.settled:  # nothing was written: the new site is empty
                     self.spare.settle({})
@@ -215,7 +217,7 @@ def write_file(target: Path, chunks: Iterable[bytes]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle = open(target, "xb")
     except FileExistsError:
-        if target.is_dir() and not target.is_symlink():  # a folder of the spare's
+        if target.is_dir() and not target.is_symlink():  # a folder made ahead (folders.py) or the spare's
             shutil.rmtree(target)  # it holds no file of the new site, which has a file of this name
         else:
             target.unlink()

@@ -91,10 +91,11 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         from .filecache import Store
         old = cache.keys_of(out) if record else None
         # Entered before the content is read: the new site starts from the spare site (spare.py), listed
-        # meanwhile, or else from a copy of the live one made meanwhile by hard links. Nothing else is written
-        # there until everything is read and checked. Serve (`tidy_later`) makes no copy: its preview is ready
-        # before it writes, and that process would take the second core from the pages asked for meanwhile.
-        with output.Writer(out, tidy_later=tidy_later, stop=stop, old=old, copy=not tidy_later,
+        # meanwhile, or else the last build's folders are made in its temporary folder meanwhile (folders.py).
+        # Nothing else is written there until everything is read and checked. Not for serve (`tidy_later`),
+        # whose preview is ready before it writes: that process would take the second core from the pages asked
+        # for meanwhile.
+        with output.Writer(out, tidy_later=tidy_later, stop=stop, old=old, ahead=not tidy_later,
                            cache=cache.path_of(out) if cached else None) as writer:
             kept = Store(cache.path_of(out) / "files") if cached else None
             content = check(source, parallel.cores(jobs or None), kept)

@@ -11,9 +11,7 @@ other file in it is removed (files nobody listed, a link, anything the build did
 and the new site's other files are linked from the live site or rendered as always. A file
 is never written into: its inode may be the live site's (a hard link), so one made again
 replaces it (output.write_file). The spare is used only once, and only when its record
-names that very folder (its device and inode); anything else about it is deleted. A rebuild
-with no spare (the first after a cold build) starts from a copy of the live site made by hard
-links (`cp -RPl`) while the content is read (`copy`), settled the same way.
+names that very folder (its device and inode); anything else about it is deleted.
 """
 
 from __future__ import annotations
@@ -36,7 +34,7 @@ FOLDER, RECORD = "spare", "spare.json"  # in the cache folder
 class Spare:
     """The spare site, taken as a build's temporary folder `root`: `settle` keeps of it what the new site has."""
 
-    def __init__(self, root: Path, keys: dict[str, str], command: list[str] | None = None) -> None:
+    def __init__(self, root: Path, keys: dict[str, str]) -> None:
         self.root, self.keys = root, keys  # the folder, and the key of each file the spare was built with
         self.ready: set[str] = set()  # the new site's files already in place (after `settle`)
         self.folders: list[str] = []  # the spare's folders, deepest first (after `settle`)
@@ -46,8 +44,8 @@ class Spare:
         find = shutil.which("find")
         if find and os.name == "posix":  # GNU find lists it in a process of its own while the content is read
             self.listing = tempfile.TemporaryFile()  # a file, not a pipe, which would stop find when full
-            self.process = subprocess.Popen((command or []) + [find, ".", "-mindepth", "1", "-printf", r"%y %P\0"],
-                                            cwd=root, stdin=subprocess.DEVNULL, stdout=self.listing,
+            self.process = subprocess.Popen([find, ".", "-mindepth", "1", "-printf", r"%y %P\0"], cwd=root,
+                                            stdin=subprocess.DEVNULL, stdout=self.listing,
                                             stderr=subprocess.DEVNULL)
 
     def settle(self, wanted: Mapping[str, str]) -> None:
@@ -136,21 +134,6 @@ def take(cache: Path, temp: Path) -> Spare | None:
         folders.remove(folder)
         return None
     return Spare(temp, {name: key for name, key in keys.items() if isinstance(key, str)})
-
-
-def copy(live: Path, temp: Path, keys: Mapping[str, str]) -> Spare | None:
-    """A spare made in `temp` (an empty folder) of the live site, whose files are `keys`: hard links, by `cp`
-    in the process that lists it, while the content is read. None where there is no `cp` and `sh`.
-
-    The first rebuild after a cold one has no spare: this makes its folders and links in C, beside the build.
-    """
-    cp, sh = shutil.which("cp"), shutil.which("sh")
-    if not cp or not sh or os.name != "posix" or not live.is_dir():
-        return None
-    # cp's failure (not GNU cp, no room) stops the chain; the listing is then made by walking what is there
-    # -P: a link put in the live site by hand is copied as a link (and then removed), never what it leads to
-    script = 'cp="$1" live="$2"; shift 2; "$cp" -RPl -- "$live"/. . && exec "$@"'  # "$@": the listing's command
-    return Spare(temp, dict(keys), [sh, "-c", script, "sh", cp, str(live)])
 
 
 def keep(site: Path, cache: Path, keys: Mapping[str, str]) -> bool:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 import time
 from pathlib import Path
-from typing import Mapping
 
 import pytest
 
-from awardsite import cache, folders, output, pipeline, spare
+from awardsite import cache, folders, output, pipeline
 from awardsite.errors import BuildError
 from conftest import ROOT, run_cli
 
@@ -154,7 +153,7 @@ def _tree(folder: Path) -> dict[str, str]:
 
 def test_a_rebuild_without_some_pages_leaves_none_of_their_folders(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    # A rebuild starts from a copy of the live site (spare.copy): the folders of a shortlist deleted since
+    # The last build's folders are made ahead in the new site (folders.py): those of a shortlist deleted since
     # must not stay behind, empty, where the cold build has none.
     from benchmarks.programme import NOW, write_programme
     at = NOW.strftime("%Y-%m-%d %H:%M")
@@ -164,29 +163,31 @@ def test_a_rebuild_without_some_pages_leaves_none_of_their_folders(tmp_path: Pat
     gone = sorted((source / "shortlist").glob("*.yaml"))[0]
     assert (out / "shortlist" / gone.stem).is_dir()
     gone.unlink()
-    copies: list[Path] = []
-    copy = spare.copy
+    made_ahead: list[str] = []
+    ahead = folders.Ahead
 
-    def noted(live: Path, temp: Path, keys: Mapping[str, str]) -> spare.Spare | None:
-        copies.append(live)
-        return copy(live, temp, keys)
+    def noted(root: Path, names: list[str]) -> folders.Ahead:
+        made_ahead.extend(names)
+        return ahead(root, names)
 
-    monkeypatch.setattr(spare, "copy", noted)
+    monkeypatch.setattr(folders, "Ahead", noted)
     pipeline.build(source, out, at=at)
-    assert copies == [out]  # started from the live site, with the shortlist's folders
+    assert f"shortlist/{gone.stem}" in made_ahead  # made ahead, then removed
     pipeline.build(source, tmp_path / "cold", at=at, cached=False)
     assert _tree(out) == _tree(tmp_path / "cold")
     assert not (out / "shortlist" / gone.stem).exists()
 
 
-def test_a_folder_of_the_copy_where_the_new_site_has_a_file_gives_way(tmp_path: Path) -> None:
+def test_a_folder_made_ahead_where_the_new_site_has_a_file_gives_way(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "media" / "plan" / "sub").mkdir(parents=True)  # the last build had a folder media/plan/ ...
     (out / "media" / "plan" / "sub" / "a.png").write_bytes(b"old")
     (out / output.MARKER).write_text("")
     with output.Writer(out, old={"media/plan/sub/a.png": "a", "media/keep.png": "b"}) as writer:
         writer.expect({"media/plan": "c", "index.html": "d"})
-        assert (writer.temp / "media" / "plan" / "sub").is_dir() and writer.spare is not None
+        if writer.ahead is not None and writer.ahead.process is not None:
+            writer.ahead.process.wait()  # the folders are made (here; a build goes on writing meanwhile)
+        assert (writer.temp / "media" / "plan" / "sub").is_dir()
         writer.write("media/plan", [b"now a file"])  # ... where this one has a file of that name
         writer.write("index.html", [b"home"])
     assert (out / "media" / "plan").read_bytes() == b"now a file"

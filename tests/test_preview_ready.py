@@ -11,13 +11,13 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator
 
 import pytest
 from markupsafe import escape
 from conftest import files
 
-from awardsite import clock, output, pipeline, spare
+from awardsite import clock, folders, output, pipeline
 from awardsite.memo import PerObject
 from awardsite.preview import Preview
 from awardsite.render import CSP
@@ -163,23 +163,23 @@ def test_what_is_worked_out_from_an_object_goes_with_it() -> None:
     assert memo(None, lambda t: 5) == 5 and len(memo) == 1  # nothing to keep for what cannot be referred to weakly
 
 
-def test_serve_makes_no_copy_of_the_site_where_a_build_does(preview: Preview, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    # The preview is ready before its rebuild writes: a process copying the site would only take the second
-    # core from the pages asked for meanwhile. A build's first rebuild copies the live site while it reads.
-    copies: list[Path] = []
-    copy = spare.copy
+def test_serve_makes_no_folders_ahead_where_a_build_does(preview: Preview, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # The preview is ready before its rebuild writes: a folder-making process would only take the second core
+    # from the pages asked for meanwhile. A build's rebuild makes the last build's folders while it reads.
+    made_ahead: list[list[str]] = []
+    ahead = folders.Ahead
 
-    def noted(live: Path, temp: Path, keys: Mapping[str, str]) -> spare.Spare | None:
-        copies.append(live)
-        return copy(live, temp, keys)
+    def noted(root: Path, names: list[str]) -> folders.Ahead:
+        made_ahead.append(names)
+        return ahead(root, names)
 
-    monkeypatch.setattr(spare, "copy", noted)
+    monkeypatch.setattr(folders, "Ahead", noted)
     edited, editor = min((preview.source / "shortlist").glob("*.yaml")), Editor()
     editor.edit(edited, "synopsis", "Onceedited")
     assert preview.rebuild() == []
     pipeline.build(preview.source, tmp_path / "cli", at=AT)
-    assert copies == []  # serve's rebuild, and a cold build
     editor.edit(edited, "synopsis", "Twiceedited")
     pipeline.build(preview.source, tmp_path / "cli", at=AT)
-    assert copies == [tmp_path / "cli"]
+    assert made_ahead[0] == [] and made_ahead[1] == []  # serve's rebuild, and a cold build
+    assert "shortlist" in made_ahead[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import files
 
-from awardsite import cache, output, pipeline, spare
+from awardsite import cache, folders, output, pipeline, spare
 from awardsite.errors import ContentError
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
@@ -47,9 +47,17 @@ def test_a_rebuild_starts_from_the_spare_and_keeps_the_site_it_replaces(tmp_path
     source, out = built_twice(tmp_path, editor)
     assert spare_of(out).is_dir() and (cache.path_of(out) / spare.RECORD).is_file()
     live = files(out)
-    monkeypatch.setattr(spare, "copy", lambda *args: pytest.fail("the live site was copied"))
+    made_ahead: list[str] = []
+    ahead = folders.Ahead
+
+    def noted(root: Path, names: list[str]) -> folders.Ahead:
+        made_ahead.extend(names)
+        return ahead(root, names)
+
+    monkeypatch.setattr(folders, "Ahead", noted)
     editor.edit(shortlist(source, 2), "synopsis", "Second")
     built = pipeline.build(source, out, at=AT)
+    assert made_ahead == []  # the folders were the spare's
     assert files(spare_of(out)) == live  # the replaced site, exactly as it was live
     assert files(out) == cold(source, tmp_path) and 0 < built.written < built.files // 2
     assert not list(tmp_path.glob(".out.tmp-*"))
@@ -153,7 +161,7 @@ def test_the_spare_is_listed_alike_with_and_without_find(tmp_path: Path, monkeyp
         ("l", "to-file"), ("l", "to-folder")]
 
 
-def test_the_first_rebuild_starts_from_a_copy_of_the_live_site_without_what_was_put_there_by_hand(
+def test_the_first_rebuild_links_the_live_site_s_files_but_not_what_was_put_there_by_hand(
         tmp_path: Path) -> None:
     source = write_programme(tmp_path / "content", 4, 5)
     out = tmp_path / "out"
