@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Build an awards site from YAML content: `python build.py --help`."""
 
-import sys
-
-from awardsite.cli import main
+from awardsite.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import typing
@@ -21,6 +22,21 @@ if typing.TYPE_CHECKING:
 def _program() -> str:
     """How the editor runs this tool: `awardsite` when pip installed it, else `python build.py`."""
     return "awardsite" if Path(sys.argv[0]).stem == "awardsite" else "python build.py"
+
+
+def run() -> None:
+    """`main` as a program (build.py, the `awardsite` command): exit with its status.
+
+    Without the interpreter's teardown, as mypy exits: freeing a big build's objects one by one took a tenth of
+    a second at 10,000 entries after the work was done. Everything is written and closed by then.
+    """
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: nothing more can be said
+        pass
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -173,8 +173,8 @@ class Writer:
                 os.link(source, target)
         except FileNotFoundError:
             return False
-        except FileExistsError:  # a folder made ahead (folders.py) where the new site has a file
-            shutil.rmtree(target)  # it holds only folders made ahead: the new site cannot have files under it
+        except FileExistsError:  # a folder (made ahead, folders.py, or the spare's) where the new site has a file
+            shutil.rmtree(target)  # it holds no file of the new site, which cannot have files under a file
             os.link(source, target)
         except OSError:  # a file system without hard links
             shutil.copyfile(source, target)

@@ -68,8 +68,8 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
     whatever it is.
     `cached`: reuse what the last build into `out` made from inputs that have not changed
     (cache.py; the objects of unchanged content files, filecache.py); the files are the same as a build
-    without it. `tidy_later`: delete a
-    replaced site the cache does not keep (spare.py), or an abandoned one, in the background, after returning (serve). `on_ready` is told of the build once
+    without it. `tidy_later`: delete a replaced site the cache does not keep (spare.py), or an abandoned
+    one, in the background, after returning (serve). `on_ready` is told of the build once
     it knows every file, before it keys and writes them; `stop` is asked before each
     file is written, and True abandons the build, leaving the live site as it was (output.Superseded).
     Both are serve's.
@@ -97,26 +97,28 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         # for meanwhile.
         with output.Writer(out, tidy_later=tidy_later, stop=stop, old=old, ahead=not tidy_later,
                            cache=cache.path_of(out) if cached else None) as writer:
-            kept = Store(cache.path_of(out) / "files") if cached else None
-            content = check(source, parallel.cores(jobs or None), kept)
-            now = _now(content.site.timezone, at)
-            published, base = clock.published(content, now), base_url or content.site.base_url
-            code = pagekeys.code_digest(content)  # the code and theme: every key and the kept markdown depend on it
-            context = render.conversion_context(content, base, code)
-            converted = render.Converted(cache.conversions(out, context) if record else {})
-            listed = pagelist.pages(published)
-            files = render.files(published, base, now, converted, listed)
-            if len(files) > output.MAX_FILES:
-                raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a "
-                                 "build may write; is a shortlist repeated many times?")
-            if stop():  # out of date already: say nothing of it
-                raise output.Superseded()
-            if on_ready is not None:
-                on_ready(Ready(content, dict(files)))
-            label, since, until = clock.period(content, now)
-            keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
-            writer.expect(keys)
-            fresh = [(name, produce) for name, produce in files if not (name in keys and writer.keep(name, keys[name]))]
+            with parallel.collector_off():  # reading and keying make no garbage for it to find (parallel.py)
+                kept = Store(cache.path_of(out) / "files") if cached else None
+                content = check(source, parallel.cores(jobs or None), kept)
+                now = _now(content.site.timezone, at)
+                published, base = clock.published(content, now), base_url or content.site.base_url
+                code = pagekeys.code_digest(content)  # the code and theme: every key and kept markdown depend on it
+                context = render.conversion_context(content, base, code)
+                converted = render.Converted(cache.conversions(out, context) if record else {})
+                listed = pagelist.pages(published)
+                files = render.files(published, base, now, converted, listed)
+                if len(files) > output.MAX_FILES:
+                    raise BuildError(f"the site would have {len(files):,} files, more than the {output.MAX_FILES:,} a "
+                                     "build may write; is a shortlist repeated many times?")
+                if stop():  # out of date already: say nothing of it
+                    raise output.Superseded()
+                if on_ready is not None:
+                    on_ready(Ready(content, dict(files)))
+                label, since, until = clock.period(content, now)
+                keys = pagekeys.keys(published, listed, [name for name, _ in files], base, label, code)
+                writer.expect(keys)
+                fresh = [(name, produce) for name, produce in files
+                         if not (name in keys and writer.keep(name, keys[name]))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,

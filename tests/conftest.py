@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from awardsite import pipeline
+from awardsite import folders, pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every example programme: the repository's own content and each one under examples/.
@@ -64,6 +64,19 @@ def write_site(folder: Path, files: dict[str, str]) -> Path:
 def files(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` and its bytes, by path: two builds compared whole."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def folders_made_ahead(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """From here on, the folders each build makes ahead in its new site (folders.Ahead), one list a build."""
+    made: list[list[str]] = []
+    ahead = folders.Ahead
+
+    def noted(root: Path, names: list[str]) -> folders.Ahead:
+        made.append(names)
+        return ahead(root, names)
+
+    monkeypatch.setattr(folders, "Ahead", noted)
+    return made
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

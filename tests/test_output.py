@@ -10,7 +10,7 @@ import pytest
 
 from awardsite import cache, folders, output, pipeline
 from awardsite.errors import BuildError
-from conftest import ROOT, run_cli
+from conftest import ROOT, folders_made_ahead, run_cli
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -163,16 +163,9 @@ def test_a_rebuild_without_some_pages_leaves_none_of_their_folders(tmp_path: Pat
     gone = sorted((source / "shortlist").glob("*.yaml"))[0]
     assert (out / "shortlist" / gone.stem).is_dir()
     gone.unlink()
-    made_ahead: list[str] = []
-    ahead = folders.Ahead
-
-    def noted(root: Path, names: list[str]) -> folders.Ahead:
-        made_ahead.extend(names)
-        return ahead(root, names)
-
-    monkeypatch.setattr(folders, "Ahead", noted)
+    made_ahead = folders_made_ahead(monkeypatch)
     pipeline.build(source, out, at=at)
-    assert f"shortlist/{gone.stem}" in made_ahead  # made ahead, then removed
+    assert f"shortlist/{gone.stem}" in made_ahead[0]  # made ahead, then removed
     pipeline.build(source, tmp_path / "cold", at=at, cached=False)
     assert _tree(out) == _tree(tmp_path / "cold")
     assert not (out / "shortlist" / gone.stem).exists()

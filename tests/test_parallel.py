@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from conftest import files
 
-from awardsite import parallel, pipeline, reading
+from awardsite import pagekeys, parallel, pipeline, reading
 from awardsite.errors import ContentError
 from awardsite.output import Writer
 from benchmarks.programme import NOW, PHASES, write_programme
@@ -127,6 +127,35 @@ def test_a_serial_render_leaves_what_serve_froze_alone(tmp_path: Path) -> None:
         assert gc.get_freeze_count() == before
     finally:
         gc.unfreeze()
+
+
+def test_the_collector_is_off_while_the_content_is_read_and_keyed_and_back_on_to_render(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading makes no garbage cycles, and each of the collector's passes walked everything read so far.
+    source = write_programme(tmp_path / "content", 3, 4)
+    seen: dict[str, list[bool]] = {"read": [], "keyed": [], "rendered": []}
+    load, keys, render = pipeline.check, pagekeys.keys, parallel.write_all
+
+    def noted(step: str, function: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            seen[step].append(gc.isenabled())
+            return function(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(pipeline, "check", noted("read", load))
+    monkeypatch.setattr(pagekeys, "keys", noted("keyed", keys))
+    monkeypatch.setattr(parallel, "write_all", noted("rendered", render))
+    gc.unfreeze()  # as a build's process starts, whatever a test of serve in this process froze
+    assert gc.isenabled()
+    pipeline.build(source, tmp_path / "out", at=AT, jobs=1)
+    assert seen == {"read": [False], "keyed": [False], "rendered": [True]}
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # as it was
+    gc.disable()  # someone's own choice is kept
+    try:
+        pipeline.build(source, tmp_path / "again", at=AT, jobs=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def _read_in_processes(monkeypatch: pytest.MonkeyPatch, record: Path) -> None:

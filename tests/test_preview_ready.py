@@ -15,9 +15,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pytest
 from markupsafe import escape
-from conftest import files
+from conftest import files, folders_made_ahead
 
-from awardsite import clock, folders, output, pipeline
+from awardsite import clock, output, pipeline
 from awardsite.memo import PerObject
 from awardsite.preview import Preview
 from awardsite.render import CSP
@@ -167,14 +167,7 @@ def test_serve_makes_no_folders_ahead_where_a_build_does(preview: Preview, tmp_p
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     # The preview is ready before its rebuild writes: a folder-making process would only take the second core
     # from the pages asked for meanwhile. A build's rebuild makes the last build's folders while it reads.
-    made_ahead: list[list[str]] = []
-    ahead = folders.Ahead
-
-    def noted(root: Path, names: list[str]) -> folders.Ahead:
-        made_ahead.append(names)
-        return ahead(root, names)
-
-    monkeypatch.setattr(folders, "Ahead", noted)
+    made_ahead = folders_made_ahead(monkeypatch)
     edited, editor = min((preview.source / "shortlist").glob("*.yaml")), Editor()
     editor.edit(edited, "synopsis", "Onceedited")
     assert preview.rebuild() == []

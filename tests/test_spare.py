@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import files
+from conftest import files, folders_made_ahead
 
-from awardsite import cache, folders, output, pipeline, spare
+from awardsite import cache, output, pipeline, spare
 from awardsite.errors import ContentError
 from benchmarks.edits import Editor
 from benchmarks.programme import NOW, write_programme
@@ -47,17 +47,10 @@ def test_a_rebuild_starts_from_the_spare_and_keeps_the_site_it_replaces(tmp_path
     source, out = built_twice(tmp_path, editor)
     assert spare_of(out).is_dir() and (cache.path_of(out) / spare.RECORD).is_file()
     live = files(out)
-    made_ahead: list[str] = []
-    ahead = folders.Ahead
-
-    def noted(root: Path, names: list[str]) -> folders.Ahead:
-        made_ahead.extend(names)
-        return ahead(root, names)
-
-    monkeypatch.setattr(folders, "Ahead", noted)
+    made_ahead = folders_made_ahead(monkeypatch)
     editor.edit(shortlist(source, 2), "synopsis", "Second")
     built = pipeline.build(source, out, at=AT)
-    assert made_ahead == []  # the folders were the spare's
+    assert made_ahead == [[]]  # the folders were the spare's
     assert files(spare_of(out)) == live  # the replaced site, exactly as it was live
     assert files(out) == cold(source, tmp_path) and 0 < built.written < built.files // 2
     assert not list(tmp_path.glob(".out.tmp-*"))
