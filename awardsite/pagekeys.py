@@ -6,8 +6,10 @@ the rest of the programme: titles, dates, results, tags, menus, everything but t
 categories' and entries' markdown. Its digest is made of those; so is that of a page that shows
 no category's or entry's markdown at all (HEADLINES: the sitemap, the news, text pages, the
 judges, a split shortlist's index, and the library once it lists projects without synopses).
-Every other page (the home page, the shortlist, the winners…), and every page of a site with
-its own templates (which may show anything), is made from the whole content.
+The home page and the accessibility statement (NO_ENTRY_TEXTS) show every category's texts
+and site.yaml's but no entry's markdown: their digest is made of those and the headlines.
+Every other page (the shortlist, the winners…), and every page of a site with its own
+templates (which may show anything), is made from the whole content.
 Each digest also holds the code and theme, the options and what the page can show of "now"
 (clock.period). A wrong guess here would leave a page stale, so the tests compare cached
 builds with cold ones after random edits (tests/test_cache.py).
@@ -35,6 +37,9 @@ SCOPED = frozenset({"category.html", "entry.html", "redirect.html", "shortlist-c
 # (which `common` holds whole).
 HEADLINES = frozenset({"sitemap.xml", "robots.txt", "404.html", "page.html", "post.html", "news.html", "judges.html",
                        "shortlist-index.html", "redirect.html"})
+# The built-in templates that show every category's texts and site.yaml's, but no entry's markdown: the home page
+# (each category's summary) and the accessibility statement.
+NO_ENTRY_TEXTS = frozenset({"index.html", "accessibility.html"})
 
 
 def keys(content: Content, listed: list[Page], names: list[str], base_url: str, period: str, code: str) \
@@ -48,7 +53,9 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
                      _headline(content.site), *(_edition_headline(e) for e in content.editions))
     categories = {(e.name, c.slug): _digest(_WHOLE(c, _whole), _WHOLE(e.shortlists.get(c.slug), _whole))
                   for e in content.editions for c in e.categories}
-    whole = _digest(common, *categories.values(), *(repr(e.info) for e in content.editions))
+    infos = [repr(e.info) for e in content.editions]
+    whole = _digest(common, *categories.values(), *infos)
+    texts = _digest(common, *(_WHOLE(c, _whole) for e in content.editions for c in e.categories), *infos)
     scoped_theme = all(not path.is_relative_to(content.sources.root) for _, path, _ in content.sources.templates)
     headlines_only = HEADLINES | {"library.html"} if compact_library(content) else HEADLINES
     made = {}
@@ -57,7 +64,11 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
                       page.edition.name, page.entry.slug if page.entry else ""))
         scope = categories.get((page.edition.name, page.category.slug)) if page.category else None
         scoped = scoped_theme and (page.template in SCOPED and scope is not None or page.template in headlines_only)
-        made[page_file(page.path)] = _digest(common, scope or "", about) if scoped else _digest(whole, about)
+        if scoped:
+            made[page_file(page.path)] = _digest(common, scope or "", about)
+        else:
+            no_entry_texts = scoped_theme and page.template in NO_ENTRY_TEXTS
+            made[page_file(page.path)] = _digest(texts if no_entry_texts else whole, about)
     pictures = {f"media/{name}": path for name, path in content.sources.media}
     for name in names:
         if name in pictures:  # published as it is

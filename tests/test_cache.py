@@ -179,9 +179,24 @@ def test_an_edit_renders_only_the_pages_it_touches(tmp_path: Path) -> None:
     assert {name for name in made if name.startswith("shortlist/") and name.count("/") == 3} == \
         {name for name in after if name.startswith(f"shortlist/{category}/")}  # its entries list each other
     assert {name for name in made if name.startswith("categories/")} == {f"categories/{category}/index.html"}
-    assert {"shortlist/index.html", "library/index.html", "shortlist.json", "index.html"} <= made
+    assert {"shortlist/index.html", "library/index.html", "shortlist.json"} <= made
+    assert not {"index.html", "accessibility/index.html"} & made  # they show no entry's markdown
     assert not any(name.startswith(("assets/", "media/")) for name in made)
     assert first.written == first.files and second.written == len(made) < first.files // 2
+    pipeline.build(source, tmp_path / "cold", at=AT, cached=False)
+    assert files(tmp_path / "out") == files(tmp_path / "cold")
+
+
+def test_a_category_s_text_renders_the_home_page_again_which_shows_its_summary(tmp_path: Path) -> None:
+    source = write_programme(tmp_path / "content", 4, 5)
+    pipeline.build(source, tmp_path / "out", at=AT)
+    before = inodes(tmp_path / "out")
+    edited = sorted((source / "categories").glob("*.yaml"))[0]
+    Editor().edit(edited, "category", "Changed")
+    pipeline.build(source, tmp_path / "out", at=AT)
+    after = inodes(tmp_path / "out")
+    assert after["index.html"] != before["index.html"]
+    assert after["accessibility/index.html"] != before["accessibility/index.html"]  # keyed alike: it could show them
     pipeline.build(source, tmp_path / "cold", at=AT, cached=False)
     assert files(tmp_path / "out") == files(tmp_path / "cold")
 
