@@ -55,7 +55,8 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
                   for e in content.editions for c in e.categories}
     infos = [repr(e.info) for e in content.editions]
     whole = _digest(common, *categories.values(), *infos)
-    texts = _digest(common, *(_WHOLE(c, _whole) for e in content.editions for c in e.categories), *infos)
+    # what NO_ENTRY_TEXTS pages show: every category whole, and of the shortlists only their headlines (in common)
+    no_entry_texts = _digest(common, *(_WHOLE(c, _whole) for e in content.editions for c in e.categories), *infos)
     scoped_theme = all(not path.is_relative_to(content.sources.root) for _, path, _ in content.sources.templates)
     headlines_only = HEADLINES | {"library.html"} if compact_library(content) else HEADLINES
     made = {}
@@ -66,9 +67,10 @@ def keys(content: Content, listed: list[Page], names: list[str], base_url: str, 
         scoped = scoped_theme and (page.template in SCOPED and scope is not None or page.template in headlines_only)
         if scoped:
             made[page_file(page.path)] = _digest(common, scope or "", about)
+        elif scoped_theme and page.template in NO_ENTRY_TEXTS:
+            made[page_file(page.path)] = _digest(no_entry_texts, about)
         else:
-            no_entry_texts = scoped_theme and page.template in NO_ENTRY_TEXTS
-            made[page_file(page.path)] = _digest(texts if no_entry_texts else whole, about)
+            made[page_file(page.path)] = _digest(whole, about)
     pictures = {f"media/{name}": path for name, path in content.sources.media}
     for name in names:
         if name in pictures:  # published as it is
