@@ -11,7 +11,9 @@ other file in it is removed (files nobody listed, a link, anything the build did
 and the new site's other files are linked from the live site or rendered as always. A file
 is never written into: its inode may be the live site's (a hard link), so one made again
 replaces it (output.write_file). The spare is used only once, and only when its record
-names that very folder (its device and inode); anything else about it is deleted.
+names that very folder (its device and inode); anything else about it is deleted. The first
+rebuild after a cold build has no spare: its folders are made ahead (folders.py), and the
+site it replaces becomes the spare.
 """
 
 from __future__ import annotations
