@@ -28,6 +28,7 @@ from typing import Any
 
 from . import __version__
 from .errors import Problem, Problems
+from .folders import identity
 from .output import MARKER
 from .sources import Sources, scan
 
@@ -52,12 +53,6 @@ class Record:
 def path_of(out: Path) -> Path:
     """The cache folder beside `out`."""
     return out.parent / f".{out.name}.cache"
-
-
-def identity(out: Path) -> str:
-    """The output folder's identity: each build swaps in a new folder, so each has its own."""
-    state = out.stat()
-    return f"{state.st_dev}:{state.st_ino}"
 
 
 def read(out: Path) -> Record | None:

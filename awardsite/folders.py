@@ -125,6 +125,12 @@ def remove_later(folder: Path) -> None:
     threading.Thread(target=in_background, name="awardsite-tidy", daemon=True).start()
 
 
+def identity(folder: Path) -> str:
+    """A folder's device and inode: each build swaps in a new folder, so each has its own."""
+    state = folder.stat()
+    return f"{state.st_dev}:{state.st_ino}"
+
+
 def swap_in(new: Path, out: Path) -> None:
     """Put `new` at `out`; afterwards `new` holds the old site (or nothing) to delete."""
     if not out.exists():

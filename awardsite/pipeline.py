@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from . import cache, clock, output
+from . import cache, clock, folders, output
 from .errors import BuildError, Problem
 from .model import Content
 from .urls import check_url
@@ -120,7 +120,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
                 fresh = [(name, produce) for name, produce in files
                          if not (name in keys and writer.keep(name, keys[name]))]
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
-        cache.write(out, cache.Record(cache.identity(out), inputs, since.isoformat(), until.isoformat(),
+        cache.write(out, cache.Record(folders.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,
                     converted.kept(pagekeys.markdown_texts(published)), context)
         if kept is not None:

@@ -61,13 +61,13 @@ def read_ahead(sources: Sources, planned: set[Path], jobs: int, kept: Store | No
     """Read and check every category and shortlist file in `jobs` processes into `READ`, where `load_file`
     then finds each as if it had read it itself (a 10,000-entry programme's take about 1.7 s in one process);
     not those `READ` or `kept` has already."""
+    if jobs <= 1:
+        return
     lists = [(sources.categories, Category), (sources.shortlists, Shortlist)]
     lists += [(paths, cls) for past in sources.editions
               for paths, cls in ((past.categories, Category), (past.shortlists, Shortlist))]
     wanted = [(path, path.relative_to(sources.root).as_posix(), cls) for paths, cls in lists for path in paths
               if path not in planned]
-    if jobs <= 1:
-        return
     wanted = [job for job in wanted if not _known(job, kept)]
     if sum(path.stat().st_size for path, _, _ in wanted) < READ_AHEAD_BYTES:
         return

@@ -127,7 +127,7 @@ def take(cache: Path, temp: Path) -> Spare | None:
         pass
     keys = data.get("keys") if isinstance(data, dict) else None
     if not isinstance(data, dict) or data.get("form") != [FORM, __version__] or not isinstance(keys, dict) \
-            or data.get("folder") != _identity(folder):
+            or data.get("folder") != folders.identity(folder):
         folders.remove(folder)
         return None
     try:
@@ -152,14 +152,9 @@ def keep(site: Path, cache: Path, keys: Mapping[str, str]) -> bool:
         cache.mkdir(exist_ok=True)
         os.rename(site, folder)
         temporary = cache / f"{RECORD}.tmp"
-        temporary.write_text(json.dumps({"form": [FORM, __version__], "folder": _identity(folder),
+        temporary.write_text(json.dumps({"form": [FORM, __version__], "folder": folders.identity(folder),
                                          "keys": dict(keys)}, separators=(",", ":")), encoding="utf-8")
         os.replace(temporary, record)
     except OSError:
         return False
     return True
-
-
-def _identity(folder: Path) -> str:
-    state = folder.stat()
-    return f"{state.st_dev}:{state.st_ino}"

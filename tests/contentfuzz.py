@@ -442,7 +442,8 @@ def build_or_report(folder: Path, out: Path) -> str:
 
     Any exception other than ContentError propagates: that is a failure of the invariant.
     """
-    checked = _problems(lambda: pipeline.check(folder))
+    read: list[Any] = []  # the content, when check passes: its drafts are not published
+    checked = _problems(lambda: read.append(pipeline.check(folder)))
     built = _problems(lambda: pipeline.build(folder, out))
     if checked is not None:
         assert_well_placed(checked, folder, "check")
@@ -456,7 +457,7 @@ def build_or_report(folder: Path, out: Path) -> str:
         assert not out.exists(), "a build that reported problems wrote its output folder"
         return "reported"
     missing = [page for page in PAGES if not (out / page).is_file()]
-    drafts = {category.slug for category in pipeline.check(folder).categories if category.draft == "yes"}
+    drafts = {category.slug for category in read[0].categories if category.draft == "yes"} if read else set()
     categories = sorted(p.stem for p in (folder / "categories").glob("*.yaml") if p.stem not in drafts)
     missing += [f"categories/{slug}/index.html" for slug in categories  # a draft is not published
                 if not (out / "categories" / slug / "index.html").is_file()]
