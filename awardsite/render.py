@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator
 
 import dataclasses
 import hashlib
@@ -30,6 +30,7 @@ from .lists import all_tags, compact_library, contacts_of, grouped, judges_of, l
     partners_of, split_editions, top_entries, used_focus_areas
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
+from .reused import once, once_each
 from .sources import BUILTIN
 from .urls import CALENDAR_FILE, FEED_FILE, Urls, page_file, slugify
 
@@ -53,7 +54,8 @@ def files(content: Content, base_url: str, now: datetime.datetime, converted: Co
                        long_date=_dated(long_date),
                        when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
                        email_pieces=email_pieces)
-    env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso, once_each=once_each())
+    env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso, once_each=once_each(),
+                       once=once())
     listed = pages(content) if listed is None else listed
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
@@ -215,25 +217,6 @@ def _page_producer(env: templating.Sandbox, page: Page, content: Content, urls: 
         return templating.stream(env, page.template, context(page, content, urls, now, pages, shared[name]), page,
                                  page_file(page.path))
     return produce
-
-
-def once_each() -> Callable[[Sequence[Any], Any], list[tuple[Any, Markup]]]:
-    """A build's `once_each(items, macro)`: `[(item, macro(item))]`, made once for that list and macro's name.
-
-    For markup every page shows alike, such as an entry page's list of the category's other finalists:
-    made once for the category rather than on each of its entries' pages (at 10,000 entries, that list
-    was nearly half of the time spent on an entry page). The macro must not depend on the page.
-    """
-    made: dict[tuple[int, str], tuple[Sequence[Any], list[tuple[Any, Markup]]]] = {}
-
-    def each(items: Sequence[Any], macro: Any) -> list[tuple[Any, Markup]]:
-        key = (id(items), str(macro.name))
-        known = made.get(key)
-        if known is None or known[0] is not items:  # `items` is held below, so its id is not another's
-            known = made[key] = (items, [(item, Markup(macro(item))) for item in items])
-        return known[1]
-
-    return each
 
 
 def _made_by(make: Callable[[], bytes]) -> Producer:
