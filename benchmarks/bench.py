@@ -204,18 +204,22 @@ def compare_scales(spec: str, repeat: int, results: bool) -> None:
     The code is copied once, at the start, so that every scale measures the same code even when
     the repository changes during a long run.
     """
-    from benchmarks import report, scales
+    from benchmarks import processes, report, scales
 
     scales.pin_clock()
     chosen = scales.parse_scales(spec, repeat)
     command = "python benchmarks/bench.py --scales " + ",".join(f"{name}:{times}" for name, times in chosen)
     when, load, code, measured = scales.started_at(), report.load_average(), report.commit(), []
-    with tempfile.TemporaryDirectory(prefix="bench-code-") as snapshot:
-        copied = scales.copy_code(Path(snapshot) / "code")
-        for name, times in chosen:
-            measured.append(scales.measure(name, times, copied, lambda line: print(line, file=sys.stderr, flush=True)))
-            if results:  # after each scale, so a long run that is stopped keeps what it measured
-                report.write(measured, command + " --results", when, (load, report.load_average()), code)
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-code-") as snapshot:
+            copied = scales.copy_code(Path(snapshot) / "code")
+            for name, times in chosen:
+                measured.append(scales.measure(name, times, copied,
+                                               lambda line: print(line, file=sys.stderr, flush=True)))
+                if results:  # after each scale, so a long run that is stopped keeps what it measured
+                    report.write(measured, command + " --results", when, (load, report.load_average()), code)
+    finally:
+        processes.empty_aside()  # the runs' outputs, kept until nothing more is timed
     print("\n".join(report.tables(measured)))
     if results:
         print(f"written to {report.RESULTS}")

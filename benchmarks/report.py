@@ -145,6 +145,10 @@ NOTES = f"""\
   code, Hugo's binary (`hugo build --quiet`), `python benchmarks/floor.py`. The kinds of run
   take turns within each repetition, so other load on the machine falls on all of them.
 - **Cold:** no output folder and no build cache (`.<out>.cache` beside it is removed too).
+  What a run leaves (our output and cache, Hugo's `public/`, the floor's) is moved aside, not
+  deleted, until every run is timed: on ext4 without a journal, as this machine's disk is, making
+  files just after thousands were deleted is seconds slower (the kernel passes over recently freed
+  inodes), and whichever tool ran next paid for the harness's tidying (`benchmarks/processes.py`).
   **No change:** the same build again. **1 synopsis:** the first entry of the first
   shortlist file has a word added to its synopsis: the first rebuild after the cold build,
   which has no spare site (`awardsite/spare.py`) to start from. **1 synopsis again:** the same

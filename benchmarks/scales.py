@@ -174,7 +174,8 @@ def measure(scale: str, repeat: int, code: Path, say: Callable[[str], None]) -> 
     """Every run at one scale, with `code` (a snapshot taken by copy_code when the benchmark started)."""
     categories, entries = SCALES[scale]
     result = ScaleResult(scale, categories, entries)
-    with tempfile.TemporaryDirectory(prefix=f"bench-{scale}-") as temp:
+    temp = tempfile.mkdtemp(prefix=f"bench-{scale}-")
+    try:
         space = workspace(Path(temp), scale, code)
         editor = Editor()
         for number in range(repeat):
@@ -183,6 +184,8 @@ def measure(scale: str, repeat: int, code: Path, say: Callable[[str], None]) -> 
         # a few edits where a rebuild is quick; one per repetition where each is a whole large build
         result.preview = preview_times(space, repeat if build > 10 else max(3, repeat), build)
         say(f"{scale} preview: {', '.join(f'{t:.2f} s' for t in result.preview)}")
+    finally:
+        remove(Path(temp))  # deleted with the rest at the end (processes.empty_aside), not before the next scale
     return result
 
 
