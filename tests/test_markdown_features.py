@@ -7,7 +7,10 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from awardsite import markdown as markdown_module
 from awardsite.imagesize import size
 from awardsite.markdown import first_sentence, image_lines, image_names, image_problems, inline, markdown
 from htmltools import parse
@@ -261,3 +264,14 @@ def test_a_pages_body_starts_its_headings_at_h2_and_its_notes_follow() -> None:
     assert "<h2>Context</h2>" in html and "<h3>Detail</h3>" in html
     assert '<h2 id="about-notes" class="footnotes__title">' in html
     assert "<h3>Context</h3>" in str(markdown("# Context"))  # a field under a section's h2: `#` is an h3
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/!?-=\"' \n\tabcdivpre*_`#|[]():&;")), max_size=80))
+def test_the_raw_html_rules_left_out_would_change_nothing(text: str) -> None:
+    """Raw HTML is off, so the html_block and html_inline rules are left out: with them in, the same HTML."""
+    with_them = markdown_module._make()
+    with_them.enable(["html_block", "html_inline"])
+    env = markdown_module._env("md", None, None)
+    assert str(markdown(text, ids="md")) == with_them.render(text, env)
+    assert str(inline(text)) == with_them.renderInline(text.strip(), markdown_module._env("md", None, None))
