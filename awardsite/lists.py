@@ -3,9 +3,11 @@ each award's winners, judges and contacts, the same award in other years, and th
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence, TypeVar
 
 from .model import Category, Contact, Content, EditionContent, Entry, FocusArea, Group, Partner, Site
+
+Line = TypeVar("Line")
 
 # Beyond this many shortlisted entries in one edition, its shortlist is an index of categories, each on its own page
 # (`<edition>/shortlist/<category>/`), instead of one page of tabs. A shortlisted entry weighs about 2.3 KB on the
@@ -17,6 +19,10 @@ SPLIT_AT = 300
 # rows under its year and category (the entry page has the rest). A card with its synopsis weighs about 1.6 KB, so
 # 1,000 of them are a 1.6 MB page; a row weighs about 300 bytes, so 10,000 are about 3 MB and 40,000 about 12 MB.
 LIBRARY_AT = 1_000
+# An entry page lists at most this many of its category's other finalists (then links to them all): a shortlist of
+# up to 13 is listed whole, as it was. Listing every other one made each page of a 100-entry category carry 99 links
+# (20 KB), and the site grow with the square of a category's size.
+OTHERS_SHOWN = 12
 
 
 def all_tags(edition: EditionContent) -> list[str]:
@@ -105,3 +111,14 @@ def partners_of(category: Category) -> list[Partner]:
     if isinstance(category.partner, Partner):
         return [category.partner]
     return [Partner(name=category.partner)] if category.partner else []
+
+
+def other_finalists(lines: Sequence[tuple[Entry, Line]], entry: Entry, count: int = OTHERS_SHOWN) \
+        -> list[tuple[Entry, Line]]:
+    """The `count` finalists that follow `entry` in `lines` (round to the start), in the list's order, not it.
+
+    Each finalist of a big category is listed on as many of the others' pages, wherever it stands.
+    """
+    at = next((i for i, (other, _) in enumerate(lines) if other.slug == entry.slug), -1)
+    chosen = {(at + step) % len(lines) for step in range(1, min(count, len(lines) - 1) + 1)} if lines else set()
+    return [line for i, line in enumerate(lines) if i in chosen and i != at]

@@ -27,7 +27,7 @@ from .crosscheck import MILESTONES
 from .dates import iso, key_date_iso, key_date_text, long_date, when
 from .markdown import inline, markdown
 from .lists import all_tags, compact_library, contacts_of, grouped, judges_of, library, other_editions, \
-    partners_of, split_editions, top_entries, used_focus_areas
+    other_finalists, partners_of, split_editions, top_entries, used_focus_areas
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
 from .reused import once, once_each
@@ -55,7 +55,7 @@ def files(content: Content, base_url: str, now: datetime.datetime, converted: Co
                        when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
                        email_pieces=email_pieces)
     env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso, once_each=once_each(),
-                       once=once())
+                       once=once(), other_finalists=other_finalists)
     listed = pages(content) if listed is None else listed
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once

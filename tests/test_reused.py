@@ -7,7 +7,9 @@ from pathlib import Path
 import re
 import shutil
 
-from awardsite import pipeline, reused
+from awardsite import clock, pipeline, reused
+from awardsite.lists import other_finalists
+from awardsite.model import Entry
 from benchmarks.programme import NOW, write_programme
 
 from conftest import ROOT, files
@@ -80,3 +82,37 @@ def test_an_entry_page_lists_every_other_finalist_of_its_category_and_not_itself
             others = page.split('<ul class="entry-page__others">', 1)[1].split("</ul>", 1)[0]
             listed = [line.split('/">', 1)[1].split("</a>", 1)[0] for line in others.strip().splitlines()]
             assert sorted(listed) == sorted(e.title for e in shortlist.entries if e is not entry), entry.slug
+
+
+def _others_listed(page: str) -> list[str]:
+    others = page.split('<ul class="entry-page__others">', 1)[1].split("</ul>", 1)[0]
+    return [line.split('/">', 1)[1].split("</a>", 1)[0] for line in others.strip().splitlines()]
+
+
+def test_a_big_category_lists_the_dozen_after_each_entry_so_each_is_listed_as_often(tmp_path: Path) -> None:
+    source = write_programme(tmp_path / "content", 1, 20)
+    pipeline.build(source, tmp_path / "out", at=AT)
+    content = pipeline.check(source)
+    published = clock.published(content, clock.moment(AT, content.site.timezone, ""))
+    ((category, shortlist),) = published.current.shortlists.items()  # the winner first: its results are out
+    titles = [e.title for e in shortlist.entries]
+    assert shortlist.entries[0].result == "winner"
+    times_listed = dict.fromkeys(titles, 0)
+    for at, entry in enumerate(shortlist.entries):
+        page = (tmp_path / "out" / "shortlist" / category / (entry.slug or "") / "index.html").read_text()
+        listed = _others_listed(page)
+        following = {titles[(at + step) % len(titles)] for step in range(1, 13)}
+        assert listed == [title for title in titles if title in following], entry.slug  # in the category's order
+        assert f'/shortlist/#{category}">' in page.split('<ul class="entry-page__links">', 1)[1]  # to them all
+        for title in listed:
+            times_listed[title] += 1
+    assert set(times_listed.values()) == {12}
+
+
+def test_other_finalists_are_every_other_one_in_order_up_to_the_count() -> None:
+    entries = [Entry(organisation="Org", title=f"Entry {n}", synopsis="Text.", slug=f"e{n}") for n in range(5)]
+    lines = [(entry, entry.slug) for entry in entries]
+    assert [line for _, line in other_finalists(lines, entries[2])] == ["e0", "e1", "e3", "e4"]
+    assert [line for _, line in other_finalists(lines, entries[3], 2)] == ["e0", "e4"]  # round to the start
+    assert [line for _, line in other_finalists(lines, entries[4], 4)] == ["e0", "e1", "e2", "e3"]
+    assert other_finalists(lines[:1], entries[0]) == [] and other_finalists([], entries[0]) == []
