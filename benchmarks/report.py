@@ -139,7 +139,9 @@ def tables(results: Sequence[ScaleResult]) -> list[str]:
 
 NOTES = f"""\
 - **Code.** The repository's code is copied once when the run starts, so every scale
-  measures the same code; the build runs with its defaults (no `--jobs`).
+  measures the same code; the build runs with its defaults (no `--jobs`). The copy's modules
+  are compiled to bytecode, as `pip install` does, and the runs may keep bytecode even where
+  `PYTHONDONTWRITEBYTECODE` is set (`benchmarks/processes.py`).
 - **Runs.** Every figure is a whole process, started and waited for, from start to exit:
   `python build.py build --source CONTENT --out OUT` run from a copy of the repository's
   code, Hugo's binary (`hugo build --quiet`), `python benchmarks/floor.py`. The kinds of run

@@ -17,6 +17,7 @@ every figure. Last, `build.py serve` is timed from saving a synopsis to the page
 from __future__ import annotations
 
 import asyncio
+import compileall
 import dataclasses
 import datetime
 import os
@@ -85,11 +86,16 @@ def pin_clock() -> None:
 
 
 def copy_code(into: Path, origin: Path = ROOT) -> Path:
-    """A copy of the code that builds: awardsite/, templates/, assets/ and build.py from `origin`."""
+    """A copy of the code that builds: awardsite/, templates/, assets/ and build.py from `origin`.
+
+    Its modules are compiled to bytecode, as `pip install` compiles an installed package's (processes.run
+    lets Python keep its bytecode, whatever PYTHONDONTWRITEBYTECODE says here).
+    """
     into.mkdir()
     for name in CODE:
         shutil.copytree(origin / name, into / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(origin / "build.py", into / "build.py")
+    compileall.compile_dir(into / "awardsite", quiet=1)
     return into
 
 
