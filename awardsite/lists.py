@@ -120,5 +120,5 @@ def other_finalists(lines: Sequence[tuple[Entry, Line]], entry: Entry, count: in
     Each finalist of a big category is listed on as many of the others' pages, wherever it stands.
     """
     at = next((i for i, (other, _) in enumerate(lines) if other.slug == entry.slug), -1)
-    chosen = {(at + step) % len(lines) for step in range(1, min(count, len(lines) - 1) + 1)} if lines else set()
-    return [line for i, line in enumerate(lines) if i in chosen and i != at]
+    chosen = {(at + step) % len(lines) for step in range(1, min(count, len(lines) - 1) + 1)}
+    return [line for i, line in enumerate(lines) if i in chosen]

@@ -51,7 +51,7 @@ print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(
 
 
 # The runs' environment: this one, but Python keeps compiled bytecode, as it does unless told not to. This machine
-# sets PYTHONDONTWRITEBYTECODE, and every build then compiled our 50 modules again (0.03-0.04 s of each).
+# sets PYTHONDONTWRITEBYTECODE, and every build then compiled our 50 modules again (0.03-0.06 s of each).
 ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
