@@ -26,10 +26,9 @@ def once_each() -> Callable[[Sequence[Any], Any], list[tuple[Any, Markup]]]:
 
     def each(items: Sequence[Any], macro: Any) -> list[tuple[Any, Markup]]:
         key = (id(items), str(macro.name))
-        known = made.get(key)
-        if known is None or known[0] is not items:  # `items` is held below, so its id is not another's
-            known = made[key] = (items, [(item, Markup(macro(item))) for item in items])
-        return known[1]
+        if key not in made:  # `items` is held with its lines, so while they are known its id is no other list's
+            made[key] = (items, [(item, Markup(macro(item))) for item in items])
+        return made[key][1]
 
     return each
 
@@ -44,9 +43,8 @@ def once() -> Callable[..., Markup]:
 
     def one(macro: Any, *by: Any) -> Markup:
         key = (str(macro.name), *(value if isinstance(value, _PLAIN) else id(value) for value in by))
-        known = made.get(key)
-        if known is None or any(old is not new for old, new in zip(known[0], by) if not isinstance(new, _PLAIN)):
-            known = made[key] = (by, Markup(macro()))  # `by` is held, so an id is not another object's
-        return known[1]
+        if key not in made:  # `by` is held with the markup, so while it is known an id is no other object's
+            made[key] = (by, Markup(macro()))
+        return made[key][1]
 
     return one

@@ -89,7 +89,10 @@ def remove(*paths: Path) -> None:
         try:
             path.rename(_ASIDE[0] / str(next(_MOVED)))
         except OSError:  # on another disk than the first: deleted now
-            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def empty_aside() -> None:
