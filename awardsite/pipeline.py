@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from . import cache, clock, folders, output
+from . import cache, clock, folders, output, precompile
 from .errors import BuildError, Problem
 from .model import Content
 from .urls import check_url
@@ -81,7 +81,9 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
         raise BuildError(f"--base-url {check_url(base_url)}")
     build_now()  # a bad SOURCE_DATE_EPOCH is reported before waiting for the lock
     options = f"{base_url}\0{at}"
-    with output.lock(out, wait, on_wait):
+    # The theme's templates are compiled meanwhile by a helper process (precompile.py). Not for serve (`tidy_later`),
+    # which compiles them once for the session and whose preview wants the second core.
+    with precompile.ahead(source, 1 if tidy_later else jobs) as compiled, output.lock(out, wait, on_wait):
         record = cache.read(out) if cached else None
         inputs = cache.inputs(source, options)
         if record and cache.still_true(record, inputs, _now(record.zone, at)):  # nothing changed: nothing to do
@@ -119,6 +121,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
                 writer.expect(keys)
                 fresh = [(name, produce) for name, produce in files
                          if not (name in keys and writer.keep(name, keys[name]))]
+            compiled()  # before the workers are forked, so none compiles them again
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(folders.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,

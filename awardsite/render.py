@@ -48,14 +48,8 @@ def files(content: Content, base_url: str, now: datetime.datetime, converted: Co
 
     `converted`: markdown already converted (cache.py); `listed`: the pages, if already listed (pagelist.pages).
     """
-    env = templating.environment(content.sources.templates)
     urls = Urls(base_url, split=split_editions(content))  # a split edition's categories have their own shortlist page
-    env.filters.update(markdown=_markdown_filter(urls, content, converted or Converted({})), inline=inline,
-                       long_date=_dated(long_date),
-                       when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
-                       email_pieces=email_pieces)
-    env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso, once_each=once_each(),
-                       once=once(), other_finalists=other_finalists)
+    env = environment(content.sources.templates, urls, content.media_sizes, converted or Converted({}))
     listed = pages(content) if listed is None else listed
     site_pages = SitePages(listed, frozenset(page.path for page in listed))
     shared: dict[str, dict[str, Any]] = {}  # each edition's context, made once
@@ -74,6 +68,18 @@ def files(content: Content, base_url: str, now: datetime.datetime, converted: Co
                                                    content.site.timezone, _absolute_body(urls, content),
                                                    content.site.language)]))
     return made
+
+
+def environment(templates: tuple[tuple[str, Path, str], ...], urls: Urls, sizes: dict[str, tuple[int, int]],
+                converted: Converted) -> templating.Sandbox:
+    """The sandbox with the build's filters and functions (precompile.py's helper compiles the templates in one)."""
+    env = templating.environment(templates)
+    env.filters.update(markdown=_markdown_filter(urls, sizes, converted), inline=inline, long_date=_dated(long_date),
+                       when=_dated(when), iso=iso, fill=fill, key_date_text=_dated(key_date_text),
+                       email_pieces=email_pieces)
+    env.globals.update(summary=summary, slugify=slugify, key_date_iso=key_date_iso, once_each=once_each(),
+                       once=once(), other_finalists=other_finalists)
+    return env
 
 
 @dataclass(frozen=True)
@@ -180,8 +186,8 @@ def conversion_context(content: Content, base_url: str, code: str) -> str:
     return f"{code} {base_url} {sorted(content.media_sizes.items())!r}"
 
 
-def _markdown_filter(urls: Urls, content: Content, converted: Converted) -> Callable[..., Any]:
-    media = functools.partial(image, urls=urls, sizes=content.media_sizes)
+def _markdown_filter(urls: Urls, sizes: dict[str, tuple[int, int]], converted: Converted) -> Callable[..., Any]:
+    media = functools.partial(image, urls=urls, sizes=sizes)
 
     @jinja2.pass_context
     def render_markdown(ctx: Any, text: str, ids: str = "", top: int = 3) -> Any:

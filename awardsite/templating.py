@@ -131,6 +131,22 @@ class _Compiled(jinja2.BytecodeCache):
 _COMPILED = _Compiled()  # every environment here is the same Sandbox, so compiled code is shared
 
 
+def compile_all(env: Sandbox, templates: tuple[tuple[str, Path, str], ...]) -> dict[str, bytes]:
+    """Compile in `env` each template that compiles (precompile.py's helper); the code made, for `keep_compiled`."""
+    for name, _, _ in templates:
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 (the build compiles it again and reports the problem at its line)
+            continue
+    return dict(_COMPILED.store)
+
+
+def keep_compiled(store: dict[str, bytes]) -> None:
+    """Keep code `compile_all` made in another process, for this one's environments (Jinja checks each source)."""
+    for key, code in store.items():
+        _COMPILED.store.setdefault(key, code)
+
+
 def environment(templates: tuple[tuple[str, Path, str], ...]) -> Sandbox:
     """A sandboxed environment over the scanned templates; autoescape on, except for `.txt` files."""
     env = Sandbox(
