@@ -15,11 +15,14 @@ Item = tuple[str, str]  # (label, address)
 
 
 def menu(site: Site, edition: EditionContent, content: Content, urls: Urls, paths: frozenset[str],
-         t: dict[str, str], here: str, winners: bool) -> list[tuple[str, str, bool]]:
-    """The menu as (label, address, is the page shown) for a page at address `here`; `winners`: results are out."""
+         t: dict[str, str], here: str, winners: bool) -> tuple[tuple[str, str, bool], ...]:
+    """The menu as (label, address, is the page shown) for a page at address `here`; `winners`: results are out.
+
+    A tuple of texts, so pages with the same menu share their header (reused.once keys it by value).
+    """
     items = [_link(link, urls) for link in site.nav] if site.nav else \
         _default(site, edition, content, urls, paths, t, winners)
-    return [(label, href, href == here) for label, href in items]
+    return tuple((label, href, href == here) for label, href in items)
 
 
 def _default(site: Site, edition: EditionContent, content: Content, urls: Urls, paths: frozenset[str],

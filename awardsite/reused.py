@@ -37,14 +37,21 @@ def once() -> Callable[..., Markup]:
     """A build's `once(macro, *by)`: `macro()`, made once for that macro's name and the values `by`.
 
     For the site's footer, the same on every page of an edition in one language
-    (`once(site_footer, edition, lang)`): it was a quarter of an entry page's time.
+    (`once(site_footer, edition, lang)`): it was a quarter of an entry page's time. And its header,
+    the same on every page with the same menu (`once(site_header, edition, lang, menu_items)`):
+    texts, numbers and tuples of them are keyed by value, other objects by identity.
     """
     made: dict[tuple[object, ...], tuple[tuple[Any, ...], Markup]] = {}
 
     def one(macro: Any, *by: Any) -> Markup:
-        key = (str(macro.name), *(value if isinstance(value, _PLAIN) else id(value) for value in by))
+        key = (str(macro.name), *(value if _plain(value) else id(value) for value in by))
         if key not in made:  # `by` is held with the markup, so while it is known an id is no other object's
             made[key] = (by, Markup(macro()))
         return made[key][1]
 
     return one
+
+
+def _plain(value: object) -> bool:
+    """Whether `value` is a text, a number, or a tuple of such: compared by value, not identity."""
+    return isinstance(value, _PLAIN) or (type(value) is tuple and all(_plain(part) for part in value))

@@ -54,15 +54,30 @@ def test_a_macro_is_made_once_for_its_name_and_the_values_it_is_keyed_by() -> No
     assert reused.once()(footer, edition, "en") and footer.calls == 4  # each build makes its own
 
 
-def test_the_footer_made_once_is_the_footer_each_page_would_make(tmp_path: Path) -> None:
+def test_tuples_of_texts_are_keyed_by_value_and_tuples_holding_objects_by_identity() -> None:
+    once, header, edition = reused.once(), Macro("header"), ["2026"]
+    menu = (("Home", "/", False), ("Shortlist", "/shortlist/", True))
+    assert once(header, edition, "en", menu) and header.calls == 1
+    assert once(header, edition, "en", tuple(list(menu))) and header.calls == 1  # an equal menu: the same header
+    assert once(header, edition, "en", (("Home", "/", True), menu[1])) and header.calls == 2  # another page current
+    holding, equal_holding = (["a"],), (["a"],)
+    assert once(header, holding) and once(header, holding) and header.calls == 3
+    assert once(header, equal_holding) and header.calls == 4  # a tuple holding an object: by that object
+
+
+def test_the_header_and_footer_made_once_are_those_each_page_would_make(tmp_path: Path) -> None:
     """The example with editions and a Welsh category, built as it is and with a theme whose base.html makes the
-    footer on every page: the same bytes, and more than one footer (so a footer shared too widely would show)."""
+    header and footer on every page: the same bytes, and more than one of each (so one shared too widely would
+    show)."""
     source = shutil.copytree(EXAMPLE, tmp_path / "content")
     base = (ROOT / "templates" / "base.html").read_text(encoding="utf-8")
-    assert "{{ once(site_footer, edition, lang) }}" in base
+    shared = {"once(site_footer, edition, lang)": "site_footer()",
+              "once(site_header, edition, lang, menu_items)": "site_header()"}
+    for once, each in shared.items():
+        assert "{{ %s }}" % once in base
+        base = base.replace(once, each)
     (source / "templates").mkdir()
-    (source / "templates" / "base.html").write_text(base.replace("once(site_footer, edition, lang)", "site_footer()"),
-                                                    encoding="utf-8")
+    (source / "templates" / "base.html").write_text(base, encoding="utf-8")
     pipeline.build(source, tmp_path / "each", cached=False)
     shutil.rmtree(source / "templates")
     pipeline.build(source, tmp_path / "once", cached=False)
@@ -70,6 +85,9 @@ def test_the_footer_made_once_is_the_footer_each_page_would_make(tmp_path: Path)
     assert made_once == each
     footers = {m.group(0) for data in each.values() for m in re.finditer(rb"<footer.*?</footer>", data, re.S)}
     assert len(footers) >= 3, "the example should have footers for several editions and languages"
+    headers = {m.group(0) for data in each.values() for m in re.finditer(rb"<header class=\"site-header.*?</header>",
+                                                                           data, re.S)}
+    assert len(headers) >= 8, "the example should have headers for several editions, languages and pages current"
 
 
 def test_an_entry_page_lists_every_other_finalist_of_its_category_and_not_itself(tmp_path: Path) -> None:
