@@ -2,51 +2,59 @@
 
 Compiling the built-in templates takes about 0.17 s of one core, and each forked worker that
 renders pages did it again for itself, after the content was read: a sixth of a cold build at
-40 × 12. Done by a helper process meanwhile, on the core reading leaves idle, and handed to this
-process's store before the workers are forked, it costs them nothing. What the helper sends is
-compiled code, but it never leaves this build's processes: it goes down a pipe, never to disk,
-so no cache folder can carry code into a build (a reason Jinja's file cache is not used), and
-Jinja compiles a template again if its source no longer has the checksum the code was made from.
+40 × 12. A helper process compiles them meanwhile, on the core reading leaves idle, and sends
+each as it is done; once the content is read, this process takes what has come and compiles the
+rest itself from the other end of the list, so neither waits for the other, and the workers,
+forked after, inherit them all. What the helper sends is compiled code, but it never leaves this
+build's processes: it goes down a pipe, never to disk, so no cache folder can carry code into a
+build (a reason Jinja's file cache is not used), and Jinja compiles a template again if its
+source no longer has the checksum the code was made from.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import marshal
 import os
-import select
 import signal
 import sys
-import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-WAIT = 10.0  # seconds to wait for the helper before compiling here as before
+if TYPE_CHECKING:
+    from .templating import Sandbox
+
+# Imports nothing heavy at the top: a build with nothing to do starts a helper and stops it at once.
+PIPE_SIZE = 1 << 20  # Linux's most for a process without privileges
 
 
 @contextlib.contextmanager
 def ahead(source: Path, jobs: int) -> Iterator[Callable[[], None]]:
-    """Start compiling the templates of the content folder `source`; yield `collect`, which waits for the compiled
-    code and keeps it for this process's environments. The helper is gone when the block ends, however it ends.
+    """Start compiling the templates of the content folder `source`; yield `collect`, which ends with every template
+    compiled, by the helper or here, and kept for this process's environments. The helper is gone when the block
+    ends, however it ends.
 
     Only where the build may use more than one core (`jobs`, 0 for every core) and forking is safe; otherwise
     nothing starts and `collect` does nothing, so templates are compiled when first used, as before.
-    Imports nothing heavy here: a build with nothing to do starts one and stops it at once.
     """
     if sys.platform != "linux" or (jobs or len(os.sched_getaffinity(0))) < 2:
         yield lambda: None
         return
     receiving, sending = os.pipe()
+    with contextlib.suppress(OSError):  # room for the built-in theme's code (0.45 MB), so the helper rarely waits
+        fcntl.fcntl(sending, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
     pid = os.fork()
     if pid == 0:  # the helper: never returns into the build's code
         try:
             os.close(receiving)
-            _compile_all(source, sending)
+            _helper(source, sending)
         finally:
             os._exit(0)
     os.close(sending)
+    os.set_blocking(receiving, False)  # this process takes what has come, and never waits for more
     try:
-        yield lambda: _keep(_received(receiving))
+        yield lambda: _collect(source, _Received(receiving))
     finally:
         os.close(receiving)
         with contextlib.suppress(ProcessLookupError):
@@ -54,38 +62,62 @@ def ahead(source: Path, jobs: int) -> Iterator[Callable[[], None]]:
         os.waitpid(pid, 0)
 
 
-def _received(receiving: int) -> bytes:
-    """Everything the helper sends, up to its end; nothing if it takes longer than WAIT."""
-    chunks: list[bytes] = []
-    until = time.monotonic() + WAIT
-    while select.select([receiving], [], [], max(0.0, until - time.monotonic()))[0]:
-        chunk = os.read(receiving, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-    return b""
+def _helper(source: Path, sending: int) -> None:
+    """In the helper: compile the theme's templates from the first, sending each one's code as it is made.
 
-
-def _keep(data: bytes) -> None:
-    from . import templating
-    with contextlib.suppress(ValueError, EOFError, TypeError):  # cut short: the helper died while sending
-        templating.keep_compiled(marshal.loads(data) if data else {})
-
-
-def _compile_all(source: Path, sending: int) -> None:
-    """In the helper: compile every template the content folder's theme has, and send the code made.
-
-    A template that does not compile is left out: the build compiles it again and reports its line.
+    A template that does not compile is sent without code: the build compiles it again and reports its line.
     """
+    with open(sending, "wb") as pipe:
+        env, names = _environment(source)
+        for name in names:
+            message = marshal.dumps((name, _compiled(env, name)))
+            pipe.write(len(message).to_bytes(4, "big") + message)
+            pipe.flush()
+
+
+def _collect(source: Path, received: _Received) -> None:
+    """Keep what the helper has sent; compile the others here, from the last, until the two meet."""
     from . import templating
+    env, names = _environment(source)
+    pending = list(names)
+    while pending:
+        for name, code in received.messages():
+            templating.keep_compiled(code)
+            if name in pending:
+                pending.remove(name)
+        if pending:
+            _compiled(env, pending.pop())
+
+
+class _Received:
+    """The helper's messages (a length, then marshalled data), read as far as they have come."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.data = fd, b""
+
+    def messages(self) -> list[tuple[str, dict[str, bytes]]]:
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(self.fd, 1 << 20):  # empty once the helper has gone
+                self.data += chunk
+        done: list[tuple[str, dict[str, bytes]]] = []
+        while len(self.data) >= 4 and len(self.data) >= 4 + (size := int.from_bytes(self.data[:4], "big")):
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                done.append(marshal.loads(self.data[4:4 + size]))
+            self.data = self.data[4 + size:]
+        return done
+
+
+def _environment(source: Path) -> tuple[Sandbox, list[str]]:
+    """A sandbox with the build's filters (how each is called is compiled in) and the theme's template names."""
     from .errors import Problems
-    from .render import Converted, environment  # the same filters: how each is called is compiled in
+    from .render import Converted, environment
     from .sources import scan
     from .urls import Urls
-    try:
-        templates = scan(source, Problems()).templates
-        data = marshal.dumps(templating.compile_all(environment(templates, Urls("/"), {}, Converted({})), templates))
-    except Exception:  # noqa: BLE001 (nothing is sent: the build compiles each template itself, as before)
-        data = b""
-    with open(sending, "wb") as pipe:
-        pipe.write(data)
+    templates = scan(source, Problems()).templates
+    return environment(templates, Urls("/"), {}, Converted({})), [name for name, _, _ in templates]
+
+
+def _compiled(env: Sandbox, name: str) -> dict[str, bytes]:
+    """Compile template `name` in `env`: the code made, as templating.keep_compiled takes it (none if it fails)."""
+    from . import templating
+    return templating.compile_one(env, name)

@@ -131,18 +131,18 @@ class _Compiled(jinja2.BytecodeCache):
 _COMPILED = _Compiled()  # every environment here is the same Sandbox, so compiled code is shared
 
 
-def compile_all(env: Sandbox, templates: tuple[tuple[str, Path, str], ...]) -> dict[str, bytes]:
-    """Compile in `env` each template that compiles (precompile.py's helper); the code made, for `keep_compiled`."""
-    for name, _, _ in templates:
-        try:
-            env.get_template(name)
-        except Exception:  # noqa: BLE001 (the build compiles it again and reports the problem at its line)
-            continue
-    return dict(_COMPILED.store)
+def compile_one(env: Sandbox, name: str) -> dict[str, bytes]:
+    """Compile template `name` in `env` (precompile.py); the code made, for `keep_compiled`, or none if it fails."""
+    before = set(_COMPILED.store)
+    try:
+        env.get_template(name)
+    except Exception:  # noqa: BLE001 (the build compiles it again and reports the problem at its line)
+        return {}
+    return {key: code for key, code in _COMPILED.store.items() if key not in before}
 
 
 def keep_compiled(store: dict[str, bytes]) -> None:
-    """Keep code `compile_all` made in another process, for this one's environments (Jinja checks each source)."""
+    """Keep code `compile_one` made in another process, for this one's environments (Jinja checks each source)."""
     for key, code in store.items():
         _COMPILED.store.setdefault(key, code)
 

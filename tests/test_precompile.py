@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,33 @@ def refuse_to_compile(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(templating.Sandbox, "_parse", parse)
 
 
-def test_the_helper_compiles_every_template_so_this_process_compiles_none(
+def helper_finished(before: set[str]) -> None:
+    """Wait (up to 60 s) until the helper started since `before` has sent everything and ended."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        states = [Path(f"/proc/{pid}/stat").read_text().split()[2] for pid in children() - before]
+        if states and all(state == "Z" for state in states):
+            return
+        time.sleep(0.01)
+    raise AssertionError("the helper did not finish")
+
+
+def test_the_helper_compiles_every_template_so_the_build_compiles_none(
         store: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    before = children()
+    with precompile.ahead(ROOT, 2) as collect:
+        helper_finished(before)
+        refuse_to_compile(monkeypatch)  # here; the helper was forked before
+        collect()
+    env, names = environment(ROOT)
+    assert len(store) == len(names) > 10
+    for name in names:
+        assert env.get_template(name).name == name
+
+
+def test_without_the_helper_this_process_compiles_every_template_when_it_collects(
+        store: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(precompile, "_helper", lambda source, sending: None)  # a helper that sends nothing
     with precompile.ahead(ROOT, 2) as collect:
         collect()
     env, names = environment(ROOT)
