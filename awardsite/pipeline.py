@@ -121,7 +121,7 @@ def build(source: Path, out: Path, base_url: str | None = None, *, at: str | Non
                 writer.expect(keys)
                 fresh = [(name, produce) for name, produce in files
                          if not (name in keys and writer.keep(name, keys[name]))]
-            compiled()  # before the workers are forked, so none compiles them again
+            compiled(content.sources.templates)  # before the workers are forked, so none compiles them again
             parallel.write_all(fresh, writer, parallel.jobs_for(len(fresh), jobs or None), converted.used)
         cache.write(out, cache.Record(folders.identity(out), inputs, since.isoformat(), until.isoformat(),
                                       content.site.timezone, writer.count, list(content.warnings)), keys,

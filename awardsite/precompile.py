@@ -25,21 +25,23 @@ from typing import TYPE_CHECKING, Callable, Iterator
 if TYPE_CHECKING:
     from .templating import Sandbox
 
+Templates = tuple[tuple[str, Path, str], ...]  # sources.Sources.templates: (name, file, name shown in errors)
+
 # Imports nothing heavy at the top: a build with nothing to do starts a helper and stops it at once.
 PIPE_SIZE = 1 << 20  # Linux's most for a process without privileges
 
 
 @contextlib.contextmanager
-def ahead(source: Path, jobs: int) -> Iterator[Callable[[], None]]:
-    """Start compiling the templates of the content folder `source`; yield `collect`, which ends with every template
-    compiled, by the helper or here, and kept for this process's environments. The helper is gone when the block
-    ends, however it ends.
+def ahead(source: Path, jobs: int) -> Iterator[Callable[[Templates], None]]:
+    """Start compiling the templates of the content folder `source`; yield `collect(templates)`, which, given the
+    templates the content was read with, ends with each compiled, by the helper or here, and kept for this
+    process's environments. The helper is gone when the block ends, however it ends.
 
     Only where the build may use more than one core (`jobs`, 0 for every core) and forking is safe; otherwise
     nothing starts and `collect` does nothing, so templates are compiled when first used, as before.
     """
     if sys.platform != "linux" or (jobs or len(os.sched_getaffinity(0))) < 2:
-        yield lambda: None
+        yield lambda templates: None
         return
     receiving, sending = os.pipe()
     with contextlib.suppress(OSError):  # room for the built-in theme's code (0.45 MB), so the helper rarely waits
@@ -54,7 +56,7 @@ def ahead(source: Path, jobs: int) -> Iterator[Callable[[], None]]:
     os.close(sending)
     os.set_blocking(receiving, False)  # this process takes what has come, and never waits for more
     try:
-        yield lambda: _collect(source, _Received(receiving))
+        yield lambda templates: _collect(templates, _Received(receiving))
     finally:
         os.close(receiving)
         with contextlib.suppress(ProcessLookupError):
@@ -67,26 +69,30 @@ def _helper(source: Path, sending: int) -> None:
 
     A template that does not compile is sent without code: the build compiles it again and reports its line.
     """
+    from . import templating
+    from .errors import Problems
+    from .sources import scan
     with open(sending, "wb") as pipe:
-        env, names = _environment(source)
-        for name in names:
-            message = marshal.dumps((name, _compiled(env, name)))
+        templates = scan(source, Problems()).templates
+        env = _environment(templates)
+        for name, _, _ in templates:
+            message = marshal.dumps((name, templating.compile_one(env, name)))
             pipe.write(len(message).to_bytes(4, "big") + message)
             pipe.flush()
 
 
-def _collect(source: Path, received: _Received) -> None:
+def _collect(templates: Templates, received: _Received) -> None:
     """Keep what the helper has sent; compile the others here, from the last, until the two meet."""
     from . import templating
-    env, names = _environment(source)
-    pending = list(names)
+    env = _environment(templates)
+    pending = [name for name, _, _ in templates]
     while pending:
         for name, code in received.messages():
             templating.keep_compiled(code)
             if name in pending:
                 pending.remove(name)
         if pending:
-            _compiled(env, pending.pop())
+            templating.compile_one(env, pending.pop())
 
 
 class _Received:
@@ -107,17 +113,8 @@ class _Received:
         return done
 
 
-def _environment(source: Path) -> tuple[Sandbox, list[str]]:
-    """A sandbox with the build's filters (how each is called is compiled in) and the theme's template names."""
-    from .errors import Problems
+def _environment(templates: Templates) -> Sandbox:
+    """A sandbox with the build's filters: how each filter is called is compiled into the code."""
     from .render import Converted, environment
-    from .sources import scan
     from .urls import Urls
-    templates = scan(source, Problems()).templates
-    return environment(templates, Urls("/"), {}, Converted({})), [name for name, _, _ in templates]
-
-
-def _compiled(env: Sandbox, name: str) -> dict[str, bytes]:
-    """Compile template `name` in `env`: the code made, as templating.keep_compiled takes it (none if it fails)."""
-    from . import templating
-    return templating.compile_one(env, name)
+    return environment(templates, Urls("/"), {}, Converted({}))

@@ -29,6 +29,11 @@ def children() -> set[str]:
     return set(Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
 
 
+def theme(source: Path) -> tuple[tuple[str, Path, str], ...]:
+    """The templates a build of `source` uses, as the pipeline gives them to `collect`."""
+    return sources.scan(source, Problems()).templates
+
+
 def environment(source: Path) -> tuple[templating.Sandbox, list[str]]:
     templates = sources.scan(source, Problems()).templates
     return render.environment(templates, Urls("/"), {}, render.Converted({})), [name for name, _, _ in templates]
@@ -57,7 +62,7 @@ def test_the_helper_compiles_every_template_so_the_build_compiles_none(
     with precompile.ahead(ROOT, 2) as collect:
         helper_finished(before)
         refuse_to_compile(monkeypatch)  # here; the helper was forked before
-        collect()
+        collect(theme(ROOT))
     env, names = environment(ROOT)
     assert len(store) == len(names) > 10
     for name in names:
@@ -68,7 +73,7 @@ def test_without_the_helper_this_process_compiles_every_template_when_it_collect
         store: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(precompile, "_helper", lambda source, sending: None)  # a helper that sends nothing
     with precompile.ahead(ROOT, 2) as collect:
-        collect()
+        collect(theme(ROOT))
     env, names = environment(ROOT)
     assert len(store) == len(names) > 10
     refuse_to_compile(monkeypatch)
@@ -78,10 +83,10 @@ def test_without_the_helper_this_process_compiles_every_template_when_it_collect
 
 def test_one_process_or_one_core_starts_no_helper(store: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
     with precompile.ahead(ROOT, 1) as collect:
-        collect()
+        collect(theme(ROOT))
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     with precompile.ahead(ROOT, 0) as collect:
-        collect()
+        collect(theme(ROOT))
     assert store == {}
 
 
@@ -89,7 +94,7 @@ def test_a_template_changed_after_the_helper_compiled_it_is_compiled_again(store
                                                                             scratch: Any) -> None:
     source = scratch({"templates/robots.txt": "User-agent: *\nAllow: /old\n"})
     with precompile.ahead(source, 2) as collect:
-        collect()
+        collect(theme(source))
     assert len(store) > 10
     (source / "templates" / "robots.txt").write_text("User-agent: *\nAllow: /new\n", encoding="utf-8")
     env, _ = environment(source)
