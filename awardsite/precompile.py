@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
+    from .sources import Templates
     from .templating import Sandbox
-
-Templates = tuple[tuple[str, Path, str], ...]  # sources.Sources.templates: (name, file, name shown in errors)
 
 # Imports nothing heavy at the top: a build with nothing to do starts a helper and stops it at once.
 PIPE_SIZE = 1 << 20  # Linux's most for a process without privileges

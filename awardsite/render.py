@@ -31,7 +31,7 @@ from .lists import all_tags, compact_library, contacts_of, grouped, judges_of, l
 from .model import RESERVED_IDS, Category, Content, EditionContent, KeyDate, NewsPost, Site, TextPage
 from .pagelist import Page, awarded, pages, summary
 from .reused import once, once_each
-from .sources import BUILTIN
+from .sources import BUILTIN, Templates
 from .urls import CALENDAR_FILE, FEED_FILE, Urls, page_file, slugify
 
 # Only the site's own files may run or style anything; content can never add a script.
@@ -70,7 +70,7 @@ def files(content: Content, base_url: str, now: datetime.datetime, converted: Co
     return made
 
 
-def environment(templates: tuple[tuple[str, Path, str], ...], urls: Urls, sizes: dict[str, tuple[int, int]],
+def environment(templates: Templates, urls: Urls, sizes: dict[str, tuple[int, int]],
                 converted: Converted) -> templating.Sandbox:
     """The sandbox with the build's filters and functions (precompile.py's helper compiles the templates in one)."""
     env = templating.environment(templates)

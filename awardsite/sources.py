@@ -20,6 +20,8 @@ from .errors import Problems
 from .model import PATTERNS, RESERVED_IDS, SLUG_PATTERN
 from .urls import slugify
 
+Templates = tuple[tuple[str, Path, str], ...]  # the theme's templates: (name, file, name shown in errors)
+
 _PACKAGE = Path(__file__).resolve().parent
 # The built-in templates/ and assets/: in the package when pip installed it (pyproject.toml), else the checkout's root
 BUILTIN = _PACKAGE if (_PACKAGE / "templates").is_dir() else _PACKAGE.parent
@@ -51,7 +53,7 @@ class Sources:
     site: Path | None  # site.yaml, if there is one
     categories: tuple[Path, ...]  # categories/<slug>.yaml, by name
     shortlists: tuple[Path, ...]  # shortlist/<slug>.yaml, by name
-    templates: tuple[tuple[str, Path, str], ...]  # (template name, file, name shown in errors), by name
+    templates: Templates  # by name
     assets: tuple[tuple[str, Path], ...]  # (path under assets/, file), built-in ones overlaid by the site's own
     judges: Path | None = None  # judges.yaml, if there is one
     media: tuple[tuple[str, Path], ...] = ()  # (path under media/, file): pictures published as they are

@@ -14,7 +14,6 @@ import re
 import sys
 import time
 import traceback
-from pathlib import Path
 from typing import Any, Callable, Generator, Iterator, cast
 
 import jinja2
@@ -22,6 +21,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import ContentError, Problem
+from .sources import Templates
 
 PAGE_SECONDS = 60.0  # the render-time budget of one page; a programme's largest page needs a few
 PAGE_BYTES = 256 * 1024 * 1024  # no real page comes near this
@@ -41,7 +41,7 @@ class LimitError(Exception):
 class _Loader(jinja2.BaseLoader):
     """Only the templates `sources.scan` found and checked; errors name them as editors see them."""
 
-    def __init__(self, templates: tuple[tuple[str, Path, str], ...]) -> None:
+    def __init__(self, templates: Templates) -> None:
         self.files = {name: (path, label) for name, path, label in templates}
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
@@ -147,7 +147,7 @@ def keep_compiled(store: dict[str, bytes]) -> None:
         _COMPILED.store.setdefault(key, code)
 
 
-def environment(templates: tuple[tuple[str, Path, str], ...]) -> Sandbox:
+def environment(templates: Templates) -> Sandbox:
     """A sandboxed environment over the scanned templates; autoescape on, except for `.txt` files."""
     env = Sandbox(
         loader=_Loader(templates),
